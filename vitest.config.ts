@@ -1,0 +1,16 @@
+// Vitest configuration: every test in the repository, run by `npm test`, with the time zone pinned.
+import { defineConfig } from 'vitest/config';
+
+process.env.TZ = 'Asia/Ho_Chi_Minh';
+
+export default defineConfig({
+	test: {
+		include: ['{pipelines,warehouse,queries,dashboard}/**/*.test.ts'],
+		exclude: ['**/node_modules/**', 'build/**', '.svelte-kit/**'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 600_000,
+		pool: 'forks',
+		env: { TZ: 'Asia/Ho_Chi_Minh' }
+	}
+});
