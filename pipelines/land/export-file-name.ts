@@ -1,4 +1,5 @@
 // The only parser of portal export file names: dataset, scope, export time (wall-clock ISO), format and gzip.
+import { fromFileStamp } from '../../warehouse/time/wall-clock.ts';
 
 export type ExportDataset = 'initiatives' | 'units';
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
@@ -51,8 +52,8 @@ export function parseExportFileName(name: string): ParsedExportFileName {
 	} else {
 		return fail('not an export file name');
 	}
-	const exportedAt = parseExportStamp(stamp ?? '');
-	if (exportedAt === null) return fail(`invalid export time "${stamp ?? ''}"`);
+	const exportedAt = fromFileStamp(stamp ?? '');
+	if (exportedAt === undefined) return fail(`invalid export time "${stamp ?? ''}"`);
 	return { ok: true, file: { dataset, scope, exportedAt, format: format as ExportFormat, gzip } };
 }
 
@@ -61,20 +62,4 @@ export function requireExportFileName(name: string): ExportFileName {
 	const parsed = parseExportFileName(name);
 	if (!parsed.ok) throw new Error(parsed.message);
 	return parsed.file;
-}
-
-/** `YYYYMMDD-HHmm` → `YYYY-MM-DDTHH:mm:00`, or null when it is not a real calendar minute. */
-export function parseExportStamp(stamp: string): string | null {
-	const match = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})$/u.exec(stamp);
-	if (!match) return null;
-	const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-	const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-	const real =
-		date.getUTCFullYear() === y &&
-		date.getUTCMonth() === mo - 1 &&
-		date.getUTCDate() === d &&
-		date.getUTCHours() === h &&
-		date.getUTCMinutes() === mi;
-	if (!real) return null;
-	return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:00`;
 }
