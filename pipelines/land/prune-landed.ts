@@ -1,0 +1,51 @@
+// Explicit retention command: removes landed files landed more than N days ago unless their checksum is kept. Never called by runs.
+import { readdir, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { landedNames, landedRoot } from './land-files.ts';
+
+export interface PruneOptions {
+	/** Landed files whose landing time (file mtime) is older than this many days are removed. */
+	olderThanDays: number;
+	/** Checksums never removed (e.g. every file a kept warehouse version was built from). */
+	keepSha256s: Iterable<string>;
+	/** Injected clock, milliseconds since the epoch. */
+	now?: () => number;
+}
+
+export interface PruneReport {
+	removed: { sha256: string; name: string }[];
+	kept: number;
+}
+
+/** Removes old landed files not in keepSha256s; empty checksum folders go too. */
+export async function pruneLanded(warehouseDir: string, options: PruneOptions): Promise<PruneReport> {
+	if (!Number.isFinite(options.olderThanDays) || options.olderThanDays < 0) {
+		throw new Error(`olderThanDays must be a number ≥ 0, got ${options.olderThanDays}`);
+	}
+	const keep = new Set(options.keepSha256s);
+	const cutoff = (options.now ?? Date.now)() - options.olderThanDays * 86_400_000;
+	const report: PruneReport = { removed: [], kept: 0 };
+	let folders: string[];
+	try {
+		folders = await readdir(landedRoot(warehouseDir));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return report;
+		throw error;
+	}
+	for (const sha256 of folders.sort()) {
+		const names = await landedNames(warehouseDir, sha256);
+		let left = names.length;
+		for (const name of names) {
+			const path = join(landedRoot(warehouseDir), sha256, name);
+			if (keep.has(sha256) || (await stat(path)).mtimeMs >= cutoff) {
+				report.kept += 1;
+				continue;
+			}
+			await unlink(path);
+			report.removed.push({ sha256, name });
+			left -= 1;
+		}
+		if (names.length > 0 && left === 0) await rm(join(landedRoot(warehouseDir), sha256), { recursive: true });
+	}
+	return report;
+}
