@@ -1,0 +1,246 @@
+// Kysely table interfaces of a warehouse version (WarehouseSchema), kept in sync with pipelines/CONTRACTS.md and warehouse/schema/*.sql.
+import type { ColumnType } from 'kysely';
+
+/** TIMESTAMP: read as "YYYY-MM-DDTHH:mm:ss" Viet Nam wall-clock; written as that text or a Date whose UTC fields hold it. */
+export type Timestamp = ColumnType<string, string | Date, string | Date>;
+/** DATE: read as "YYYY-MM-DD". */
+export type DateOnly = ColumnType<string, string | Date, string | Date>;
+/** JSON column: read as its text. */
+export type JsonText = ColumnType<string, string, string>;
+
+// ---- Reference (warehouse/schema/reference.sql, filled by warehouse/schema/load-reference.ts) ----
+
+export interface RefRegionTable {
+	code: string;
+	name: string;
+	name_en: string;
+}
+
+export interface RefProvinceTable {
+	code: string;
+	name: string;
+	kind: string;
+	region_code: string;
+	map2025_code: string;
+}
+
+export interface RefMap2025Table {
+	/** 2025-map province code. */
+	code: string;
+	name: string;
+	kind: string;
+	/** A pre-2025 province it covers (one row per covered province). */
+	old_province_code: string;
+}
+
+export interface RefClusterTable {
+	code: string;
+	name: string;
+}
+
+export interface RefLevel1Table {
+	code: string;
+	name: string;
+	short_name: string;
+	kind: 'provincial' | 'sectoral' | 'corporation';
+	province_code: string;
+	region_code: string | null;
+	map2025_code: string | null;
+	cluster_code: string;
+}
+
+// ---- Ops (warehouse/schema/ops.sql) ----
+
+export interface RunLogTable {
+	run_id: string;
+	trigger: 'manual' | 'schedule' | 'start';
+	started_at: Timestamp;
+	ended_at: Timestamp | null;
+	status: 'published' | 'nothing_new' | 'rejected_by_audit' | 'failed';
+	version: string | null;
+	/** The whole run record (pipelines/run/run-log.ts) as JSON. */
+	record: JsonText;
+}
+
+export interface WarehouseMetaTable {
+	key: string;
+	value: string;
+}
+
+// ---- Ingest (owned by the staging engineer: warehouse/schema/ingest.sql; aligned with CONTRACTS.md until it lands) ----
+
+export interface SourceFileTable {
+	file_id: number;
+	sha256: string;
+	file_name: string;
+	dataset: 'initiatives' | 'units';
+	scope: string;
+	exported_at: Timestamp;
+	format: 'csv' | 'xlsx' | 'json';
+	gzip: boolean;
+	size_bytes: number;
+	run_id: string;
+	status: 'loaded' | 'rejected';
+	reject_reason: string | null;
+	rows_read: number;
+	rows_loaded: number;
+	rows_quarantined: number;
+	rows_superseded: number;
+}
+
+export interface QuarantineTable {
+	file_id: number;
+	row_number: number | null;
+	field: string | null;
+	raw_value: string | null;
+	reason_code: string;
+	message: string;
+	initiative_id: string | null;
+	level1_code: string | null;
+	raw_record: JsonText | null;
+}
+
+export interface SupersededRowTable {
+	file_id: number;
+	row_number: number;
+	initiative_id: string;
+	kept_row_number: number;
+}
+
+export interface StagedInitiativeTable {
+	file_id: number;
+	row_number: number;
+	initiative_id: string;
+	title: string | null;
+	field: string | null;
+	author: string | null;
+	coauthors: string | null;
+	phone: string | null;
+	position: string | null;
+	is_leader: boolean | null;
+	grassroots_code: string;
+	submitted_at: Timestamp;
+	recognized_on: DateOnly | null;
+	status: 'under_review' | 'valid' | 'invalid';
+	reviewed_at: Timestamp | null;
+	benefit: number | null;
+}
+
+export interface FilePresenceTable {
+	file_id: number;
+	initiative_id: string;
+}
+
+export interface StagedUnitTable {
+	file_id: number;
+	row_number: number;
+	unit_code: string;
+	name: string;
+	level: number;
+	parent_code: string | null;
+	type: string | null;
+	province_code: string | null;
+	sector: string | null;
+	members: number | null;
+	target_assigned: number | null;
+	target_registered: number | null;
+	target_phase1: number | null;
+}
+
+// ---- Core (owned by the merge engineer: warehouse/schema/core.sql; NOT YET DEFINED there — columns from CONTRACTS.md) ----
+
+export interface UnitVersionTable extends Omit<StagedUnitTable, 'file_id' | 'row_number'> {
+	valid_from: Timestamp;
+	valid_to: Timestamp | null;
+}
+
+export interface UnitTable {
+	unit_code: string;
+	name: string;
+	level: number;
+	parent_code: string | null;
+	level1_code: string;
+	upper_code: string | null;
+	kind: string | null;
+	province_code: string | null;
+	sector: string | null;
+	members: number | null;
+	target_assigned: number | null;
+	target_registered: number | null;
+	target_phase1: number | null;
+}
+
+/** The state columns an initiative carries in its versions (CONTRACTS.md "…state…"). */
+export interface InitiativeState {
+	grassroots_code: string;
+	field: string | null;
+	is_leader: boolean | null;
+	status: 'under_review' | 'valid' | 'invalid';
+	submitted_at: Timestamp;
+	reviewed_at: Timestamp | null;
+	benefit: number | null;
+}
+
+export interface InitiativeVersionTable extends InitiativeState {
+	initiative_id: string;
+	valid_from: Timestamp;
+	valid_to: Timestamp | null;
+	status_at: Timestamp;
+}
+
+export interface InitiativeWithdrawalTable {
+	initiative_id: string;
+	withdrawn_at: Timestamp;
+	reinstated_at: Timestamp | null;
+}
+
+export interface InitiativeTable extends InitiativeState {
+	initiative_id: string;
+	upper_code: string | null;
+	level1_code: string;
+	sector: string | null;
+	author_key: string | null;
+	first_seen_at: Timestamp;
+	withdrawn_at: Timestamp | null;
+}
+
+// ---- Marts (owned by the merge engineer: warehouse/schema/marts.sql; NOT YET DEFINED there — columns from CONTRACTS.md) ----
+
+export interface InitiativePeriodTable {
+	initiative_id: string;
+	grassroots_code: string;
+	upper_code: string | null;
+	level1_code: string;
+	status: 'under_review' | 'valid' | 'invalid';
+	benefit: number | null;
+	field: string | null;
+	sector: string | null;
+	is_leader: boolean | null;
+	author_key: string | null;
+	submitted_at: Timestamp;
+	from_at: Timestamp;
+	to_at: Timestamp | null;
+}
+
+/** Every table of a warehouse version (schema main). Daily series and totals marts are added when marts.sql names them. */
+export interface WarehouseSchema {
+	ref_region: RefRegionTable;
+	ref_province: RefProvinceTable;
+	ref_map2025: RefMap2025Table;
+	ref_cluster: RefClusterTable;
+	ref_level1: RefLevel1Table;
+	run_log: RunLogTable;
+	warehouse_meta: WarehouseMetaTable;
+	source_file: SourceFileTable;
+	quarantine: QuarantineTable;
+	superseded_row: SupersededRowTable;
+	staged_initiative: StagedInitiativeTable;
+	file_presence: FilePresenceTable;
+	staged_unit: StagedUnitTable;
+	unit_version: UnitVersionTable;
+	unit: UnitTable;
+	initiative_version: InitiativeVersionTable;
+	initiative_withdrawal: InitiativeWithdrawalTable;
+	initiative: InitiativeTable;
+	initiative_period: InitiativePeriodTable;
+}
