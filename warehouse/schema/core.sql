@@ -1,0 +1,88 @@
+-- Core tables, rebuilt by the merge stage (pipelines/merge) from every loaded staged row: unit history and current tree, initiative history, withdrawals and current state.
+
+-- One row per unit and version of its don-vi row: valid from the export time it was first seen in that form to the export time of the next don-vi snapshot where it changed or was missing (null = still so).
+CREATE TABLE IF NOT EXISTS unit_version (
+	unit_code VARCHAR NOT NULL,
+	valid_from TIMESTAMP NOT NULL,
+	valid_to TIMESTAMP,
+	name VARCHAR,
+	level INTEGER,
+	parent_code VARCHAR,
+	type VARCHAR,
+	province_code VARCHAR,
+	sector VARCHAR,
+	members BIGINT,
+	target_assigned BIGINT,
+	target_registered BIGINT,
+	target_phase1 BIGINT
+);
+
+-- The current unit tree: every unit of the latest don-vi snapshot, with its level-1 and level-2 ancestors.
+CREATE TABLE IF NOT EXISTS unit (
+	unit_code VARCHAR NOT NULL,
+	name VARCHAR,
+	level INTEGER,
+	parent_code VARCHAR,
+	level1_code VARCHAR,
+	upper_code VARCHAR,
+	kind VARCHAR,
+	province_code VARCHAR,
+	sector VARCHAR,
+	members BIGINT,
+	target_assigned BIGINT,
+	target_registered BIGINT,
+	target_phase1 BIGINT
+);
+
+-- One row per initiative and version of its state: valid from the export time of the first snapshot showing that state to the export time of the first snapshot showing another (null = latest). status_at = reviewed_at, else submitted_at.
+CREATE TABLE IF NOT EXISTS initiative_version (
+	initiative_id VARCHAR NOT NULL,
+	valid_from TIMESTAMP NOT NULL,
+	valid_to TIMESTAMP,
+	title VARCHAR,
+	field VARCHAR,
+	author VARCHAR,
+	coauthors VARCHAR,
+	phone VARCHAR,
+	position VARCHAR,
+	is_leader BOOLEAN,
+	grassroots_code VARCHAR,
+	submitted_at TIMESTAMP,
+	recognized_on DATE,
+	status VARCHAR,
+	reviewed_at TIMESTAMP,
+	benefit BIGINT,
+	status_at TIMESTAMP
+);
+
+-- One row per withdrawal: the export time of the first covering snapshot ('toan-quoc' or the initiative's level-1 unit) that no longer contained it, and the export time it reappeared (null = still withdrawn).
+CREATE TABLE IF NOT EXISTS initiative_withdrawal (
+	initiative_id VARCHAR NOT NULL,
+	withdrawn_at TIMESTAMP NOT NULL,
+	reinstated_at TIMESTAMP
+);
+
+-- One row per initiative: its latest known state, its units in the current tree, author key, when first seen and when withdrawn (null = on the portal now).
+CREATE TABLE IF NOT EXISTS initiative (
+	initiative_id VARCHAR NOT NULL,
+	title VARCHAR,
+	field VARCHAR,
+	author VARCHAR,
+	coauthors VARCHAR,
+	phone VARCHAR,
+	position VARCHAR,
+	is_leader BOOLEAN,
+	grassroots_code VARCHAR,
+	upper_code VARCHAR,
+	level1_code VARCHAR,
+	sector VARCHAR,
+	submitted_at TIMESTAMP,
+	recognized_on DATE,
+	status VARCHAR,
+	reviewed_at TIMESTAMP,
+	status_at TIMESTAMP,
+	benefit BIGINT,
+	author_key VARCHAR,
+	first_seen_at TIMESTAMP,
+	withdrawn_at TIMESTAMP
+);

@@ -1,0 +1,42 @@
+-- Rebuilds initiative_version from every loaded staged row, set-based: a version starts at the first snapshot (by export time, not load order) showing a state different from the one before; consecutive identical states are one version.
+DELETE FROM initiative_version;
+
+-- Pass 1 over all observations (ids, times and a hash only): rows whose state differs from the previous observation's.
+CREATE OR REPLACE TEMP TABLE version_start AS
+WITH observation AS (
+	SELECT s.initiative_id, f.exported_at, s.file_id, s.row_number, s.reviewed_at,
+		hash(s.title, s.field, s.author, s.coauthors, s.phone, s.position, s.is_leader, s.grassroots_code,
+			s.submitted_at, s.recognized_on, s.status, s.reviewed_at, s.benefit) AS state_hash
+	FROM staged_initiative s JOIN initiative_file f USING (file_id)
+),
+sequenced AS (
+	SELECT initiative_id, exported_at, file_id, row_number, state_hash,
+		lag(state_hash) OVER w AS previous_hash,
+		row_number() OVER w AS sequence_number
+	FROM observation
+	WINDOW w AS (PARTITION BY initiative_id ORDER BY exported_at, reviewed_at NULLS FIRST, state_hash)
+)
+SELECT initiative_id, exported_at, file_id, row_number, state_hash, sequence_number
+FROM sequenced
+WHERE previous_hash IS DISTINCT FROM state_hash;
+
+-- Pass 2 over the few starts: two states exported at the same minute keep the last (latest review); merge what becomes adjacent.
+INSERT INTO initiative_version BY NAME
+WITH non_empty AS (
+	SELECT * FROM version_start
+	QUALIFY lead(exported_at) OVER (PARTITION BY initiative_id ORDER BY sequence_number) IS DISTINCT FROM exported_at
+),
+merged AS (
+	SELECT * FROM non_empty
+	QUALIFY lag(state_hash) OVER (PARTITION BY initiative_id ORDER BY sequence_number) IS DISTINCT FROM state_hash
+),
+bounded AS (
+	SELECT initiative_id, file_id, row_number, exported_at AS valid_from,
+		lead(exported_at) OVER (PARTITION BY initiative_id ORDER BY exported_at) AS valid_to
+	FROM merged
+)
+SELECT b.initiative_id, b.valid_from, b.valid_to, s.title, s.field, s.author, s.coauthors, s.phone, s.position,
+	s.is_leader, s.grassroots_code, s.submitted_at, s.recognized_on, s.status, s.reviewed_at, s.benefit,
+	coalesce(s.reviewed_at, s.submitted_at) AS status_at
+FROM bounded b JOIN staged_initiative s USING (file_id, row_number)
+ORDER BY b.initiative_id, b.valid_from;
