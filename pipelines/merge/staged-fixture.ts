@@ -1,26 +1,8 @@
-// Test support: creates the ingest tables exactly as CONTRACTS.md fixes them and loads small hand-made staged files into a real DuckDB.
+// Test support: a real in-memory warehouse (every schema file, reference data) loaded with small hand-made staged files.
 import { Database, type SqlParameter } from '../../warehouse/duckdb/database.ts';
+import { createSchema } from '../../warehouse/schema/create-schema.ts';
+import { loadReference } from '../../warehouse/schema/load-reference.ts';
 
-const INGEST_DDL = `
-CREATE TABLE IF NOT EXISTS ref_level1 (code VARCHAR, name VARCHAR, short_name VARCHAR, kind VARCHAR,
-	province_code VARCHAR, region_code VARCHAR, map2025_code VARCHAR, cluster_code VARCHAR);
-CREATE TABLE IF NOT EXISTS source_file (file_id INTEGER PRIMARY KEY, sha256 VARCHAR, file_name VARCHAR,
-	dataset VARCHAR, scope VARCHAR, exported_at TIMESTAMP, format VARCHAR, gzip BOOLEAN, size_bytes BIGINT,
-	run_id VARCHAR, status VARCHAR, reject_reason VARCHAR, rows_read BIGINT, rows_loaded BIGINT,
-	rows_quarantined BIGINT, rows_superseded BIGINT);
-CREATE TABLE IF NOT EXISTS staged_unit (file_id INTEGER, row_number INTEGER, unit_code VARCHAR, name VARCHAR,
-	level INTEGER, parent_code VARCHAR, type VARCHAR, province_code VARCHAR, sector VARCHAR, members BIGINT,
-	target_assigned BIGINT, target_registered BIGINT, target_phase1 BIGINT);
-CREATE TABLE IF NOT EXISTS staged_initiative (file_id INTEGER, row_number INTEGER, initiative_id VARCHAR,
-	title VARCHAR, field VARCHAR, author VARCHAR, coauthors VARCHAR, phone VARCHAR, position VARCHAR,
-	is_leader BOOLEAN, grassroots_code VARCHAR, submitted_at TIMESTAMP, recognized_on DATE, status VARCHAR,
-	reviewed_at TIMESTAMP, benefit BIGINT);
-CREATE TABLE IF NOT EXISTS file_presence (file_id INTEGER, initiative_id VARCHAR);
-INSERT INTO ref_level1 VALUES
-	('T38', 'Liên đoàn Lao động tỉnh Thanh Hóa', 'Thanh Hóa', 'provincial', '38', 'BTB', '38', 'K3'),
-	('T40', 'Liên đoàn Lao động tỉnh Nghệ An', 'Nghệ An', 'provincial', '40', 'BTB', '40', 'K3'),
-	('N01', 'Công đoàn Giáo dục Việt Nam', 'Công đoàn Giáo dục Việt Nam', 'sectoral', '01', NULL, NULL, 'K9');
-`;
 
 export interface UnitRow {
 	unit_code: string;
@@ -77,10 +59,11 @@ export interface UnitFile {
 	sha256?: string;
 }
 
-/** A fresh in-memory database with the ingest and reference tables. */
+/** A fresh in-memory warehouse with every table and the reference data. */
 export async function openFixtureDatabase(): Promise<Database> {
 	const db = await Database.open(':memory:', { threads: 1 });
-	await db.run(INGEST_DDL);
+	await createSchema(db);
+	await loadReference(db);
 	return db;
 }
 
@@ -137,4 +120,49 @@ export async function addInitiativeFile(db: Database, file: InitiativeFile): Pro
 /** Every row of a table, sorted by all its columns, for comparing whole warehouses. */
 export async function tableContents(db: Database, table: string): Promise<unknown[]> {
 	return db.all(`SELECT * FROM ${table} ORDER BY ALL`);
+}
+
+/**
+ * The hand-made programme most tests share (times are Viet Nam wall-clock):
+ * F1 national 01/03 08:00: A (T38, under review), B (T38, valid since 20/02, 1,000 VND), C (T40), D (N01).
+ * F2 T38 only 01/04 08:00: A now valid (reviewed 15/03, 500 VND); B missing → withdrawn 01/04 08:00 (C, D untouched).
+ * F3 national 01/05 08:00: A, B back (reinstated), D only as a quarantined row, new E (T38.02, valid, reviewed
+ *    01/01 before its submission 20/04, 2,000 VND); C missing → withdrawn 01/05 08:00. Loaded twice (same content).
+ * F4 T40 only 15/03 08:00, arriving late: C invalid, reviewed 10/03.
+ */
+export const SCENARIO_FILES: InitiativeFile[] = [
+	{
+		fileId: 1, scope: 'toan-quoc', exportedAt: '2022-03-01 08:00', rows: [
+			{ id: 'A', unit: 'T38.01.0001', submitted: '2022-02-01 10:00', phone: '+84 912 345 678', author: 'Lê Văn An' },
+			{ id: 'B', unit: 'T38.01.0002', submitted: '2022-02-10 09:00', status: 'valid', reviewed: '2022-02-20 00:00', benefit: 1000, author: 'Đỗ Thị Bình' },
+			{ id: 'C', unit: 'T40.01.0001', submitted: '2022-02-15 00:00' },
+			{ id: 'D', unit: 'N01.0001', submitted: '2022-02-20 00:00', phone: '0987-654-321' }
+		]
+	},
+	{
+		fileId: 2, scope: 'T38', exportedAt: '2022-04-01 08:00', rows: [
+			{ id: 'A', unit: 'T38.01.0001', submitted: '2022-02-01 10:00', phone: '+84 912 345 678', author: 'Lê Văn An', status: 'valid', reviewed: '2022-03-15 00:00', benefit: 500 }
+		]
+	},
+	{
+		fileId: 3, scope: 'toan-quoc', exportedAt: '2022-05-01 08:00', sha256: 'sha-F3', rows: [
+			{ id: 'A', unit: 'T38.01.0001', submitted: '2022-02-01 10:00', phone: '+84 912 345 678', author: 'Lê Văn An', status: 'valid', reviewed: '2022-03-15 00:00', benefit: 500 },
+			{ id: 'B', unit: 'T38.01.0002', submitted: '2022-02-10 09:00', status: 'valid', reviewed: '2022-02-20 00:00', benefit: 1000, author: 'Đỗ Thị Bình' },
+			{ id: 'E', unit: 'T38.02.0001', submitted: '2022-04-20 00:00', status: 'valid', reviewed: '2022-01-01 00:00', benefit: 2000 }
+		],
+		quarantinedIds: ['D']
+	},
+	{
+		fileId: 4, scope: 'T40', exportedAt: '2022-03-15 08:00', rows: [
+			{ id: 'C', unit: 'T40.01.0001', submitted: '2022-02-15 00:00', status: 'invalid', reviewed: '2022-03-10 00:00' }
+		]
+	}
+];
+
+/** Loads the unit tree and the scenario's initiative files in the given order (indexes into SCENARIO_FILES; file ids follow load order). */
+export async function loadScenario(db: Database, order: number[] = [0, 1, 2, 3]): Promise<void> {
+	await addUnitFile(db, { fileId: 100, exportedAt: '2022-01-08 00:00', units: TREE });
+	for (const [position, index] of order.entries()) {
+		await addInitiativeFile(db, { ...SCENARIO_FILES[index]!, fileId: position + 1 });
+	}
 }
