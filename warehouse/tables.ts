@@ -67,19 +67,20 @@ export interface WarehouseMetaTable {
 	value: string;
 }
 
-// ---- Ingest (owned by the staging engineer: warehouse/schema/ingest.sql; aligned with CONTRACTS.md until it lands) ----
+// ---- Ingest (owned by the staging engineer: warehouse/schema/ingest.sql) ----
 
 export interface SourceFileTable {
 	file_id: number;
 	sha256: string;
 	file_name: string;
 	dataset: 'initiatives' | 'units';
-	scope: string;
+	/** "toan-quoc" or a level-1 unit code; null for unit files. */
+	scope: string | null;
 	exported_at: Timestamp;
 	format: 'csv' | 'xlsx' | 'json';
 	gzip: boolean;
 	size_bytes: number;
-	run_id: string;
+	run_id: string | null;
 	status: 'loaded' | 'rejected';
 	reject_reason: string | null;
 	rows_read: number;
@@ -117,7 +118,7 @@ export interface StagedInitiativeTable {
 	coauthors: string | null;
 	phone: string | null;
 	position: string | null;
-	is_leader: boolean | null;
+	is_leader: boolean;
 	grassroots_code: string;
 	submitted_at: Timestamp;
 	recognized_on: DateOnly | null;
@@ -135,7 +136,7 @@ export interface StagedUnitTable {
 	file_id: number;
 	row_number: number;
 	unit_code: string;
-	name: string;
+	name: string | null;
 	level: number;
 	parent_code: string | null;
 	type: string | null;
@@ -147,21 +148,13 @@ export interface StagedUnitTable {
 	target_phase1: number | null;
 }
 
-// ---- Core (owned by the merge engineer: warehouse/schema/core.sql; NOT YET DEFINED there — columns from CONTRACTS.md) ----
+// ---- Core (owned by the merge engineer: warehouse/schema/core.sql; every column there is nullable but the keys) ----
 
-export interface UnitVersionTable extends Omit<StagedUnitTable, 'file_id' | 'row_number'> {
-	valid_from: Timestamp;
-	valid_to: Timestamp | null;
-}
-
-export interface UnitTable {
-	unit_code: string;
-	name: string;
-	level: number;
+/** The unit columns a don-vi row carries (core.sql keeps them nullable). */
+export interface UnitColumns {
+	name: string | null;
+	level: number | null;
 	parent_code: string | null;
-	level1_code: string;
-	upper_code: string | null;
-	kind: string | null;
 	province_code: string | null;
 	sector: string | null;
 	members: number | null;
@@ -170,22 +163,42 @@ export interface UnitTable {
 	target_phase1: number | null;
 }
 
-/** The state columns an initiative carries in its versions (CONTRACTS.md "…state…"). */
+export interface UnitVersionTable extends UnitColumns {
+	unit_code: string;
+	valid_from: Timestamp;
+	valid_to: Timestamp | null;
+	type: string | null;
+}
+
+export interface UnitTable extends UnitColumns {
+	unit_code: string;
+	level1_code: string | null;
+	upper_code: string | null;
+	kind: string | null;
+}
+
+/** The state columns an initiative carries (personal data: author, coauthors, phone, position). */
 export interface InitiativeState {
-	grassroots_code: string;
+	title: string | null;
 	field: string | null;
+	author: string | null;
+	coauthors: string | null;
+	phone: string | null;
+	position: string | null;
 	is_leader: boolean | null;
-	status: 'under_review' | 'valid' | 'invalid';
-	submitted_at: Timestamp;
+	grassroots_code: string | null;
+	submitted_at: Timestamp | null;
+	recognized_on: DateOnly | null;
+	status: 'under_review' | 'valid' | 'invalid' | null;
 	reviewed_at: Timestamp | null;
 	benefit: number | null;
+	status_at: Timestamp | null;
 }
 
 export interface InitiativeVersionTable extends InitiativeState {
 	initiative_id: string;
 	valid_from: Timestamp;
 	valid_to: Timestamp | null;
-	status_at: Timestamp;
 }
 
 export interface InitiativeWithdrawalTable {
@@ -197,10 +210,10 @@ export interface InitiativeWithdrawalTable {
 export interface InitiativeTable extends InitiativeState {
 	initiative_id: string;
 	upper_code: string | null;
-	level1_code: string;
+	level1_code: string | null;
 	sector: string | null;
 	author_key: string | null;
-	first_seen_at: Timestamp;
+	first_seen_at: Timestamp | null;
 	withdrawn_at: Timestamp | null;
 }
 
