@@ -1,0 +1,24 @@
+// Stage 6: rebuilds the marts the dashboard reads (initiative_period, daily_series, unit_totals) from the core tables.
+import type { Database } from '../../warehouse/duckdb/database.ts';
+import { runSqlFile } from '../merge/sql-file.ts';
+
+export interface BuildMartsReport {
+	periods: number;
+	seriesRows: number;
+	unitTotals: number;
+}
+
+const MARTS = ['initiative-period', 'daily-series', 'unit-totals'];
+
+/** Recomputes every mart from core (needs mergeUnits and mergeInitiatives first). */
+export async function buildMarts(db: Database): Promise<BuildMartsReport> {
+	await runSqlFile(db, 'schema/marts.sql');
+	await db.transaction(async () => {
+		for (const mart of MARTS) await runSqlFile(db, `sql/marts/${mart}.sql`);
+	});
+	const counts = await db.one<{ periods: number; seriesRows: number; unitTotals: number }>(
+		`SELECT (SELECT count(*) FROM initiative_period) AS periods, (SELECT count(*) FROM daily_series) AS seriesRows,
+		        (SELECT count(*) FROM unit_totals) AS unitTotals`
+	);
+	return { periods: counts?.periods ?? 0, seriesRows: counts?.seriesRows ?? 0, unitTotals: counts?.unitTotals ?? 0 };
+}

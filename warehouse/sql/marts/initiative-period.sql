@@ -1,0 +1,68 @@
+-- Rebuilds initiative_period. Grain: one row per period an initiative was on the portal with one status and benefit.
+-- Starts at submitted_at; status at T = the latest-known version (max valid_from) whose status time is <= T, else under review;
+-- a status time is clamped into [submitted_at, the export time the version was first seen]; periods end at a withdrawal
+-- and restart at a reinstatement. Unit, author and other attributes come from the initiative's current row.
+DELETE FROM initiative_period;
+
+INSERT INTO initiative_period BY NAME
+WITH base AS (
+	SELECT initiative_id, grassroots_code, upper_code, level1_code, field, sector, is_leader, author_key, submitted_at
+	FROM initiative
+),
+status_event AS (
+	SELECT v.initiative_id, v.valid_from, v.status, v.benefit,
+		greatest(least(v.status_at, v.valid_from), b.submitted_at) AS event_at
+	FROM initiative_version v JOIN base b USING (initiative_id)
+),
+status_step AS (
+	-- the state in force from each event time: the latest-known version among those whose status time has passed
+	SELECT DISTINCT initiative_id, event_at,
+		arg_max(struct_pack(status := status, benefit := benefit), valid_from) OVER (
+			PARTITION BY initiative_id ORDER BY event_at RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS state
+	FROM status_event
+),
+first_event AS (
+	SELECT initiative_id, min(event_at) AS first_event_at FROM status_event GROUP BY initiative_id
+),
+step AS (
+	SELECT initiative_id, event_at, state.status AS status, state.benefit AS benefit FROM status_step
+	UNION ALL
+	-- before any status time has passed: under review
+	SELECT b.initiative_id, b.submitted_at, 'under_review', NULL
+	FROM base b JOIN first_event f USING (initiative_id)
+	WHERE f.first_event_at > b.submitted_at
+),
+island_start AS (
+	SELECT * FROM step
+	QUALIFY lag(struct_pack(status, benefit)) OVER (PARTITION BY initiative_id ORDER BY event_at)
+		IS DISTINCT FROM struct_pack(status, benefit)
+),
+status_span AS (
+	SELECT initiative_id, status, benefit, event_at AS span_from,
+		coalesce(lead(event_at) OVER (PARTITION BY initiative_id ORDER BY event_at), 'infinity'::TIMESTAMP) AS span_to
+	FROM island_start
+),
+withdrawal AS (
+	SELECT initiative_id, withdrawn_at, reinstated_at,
+		lead(withdrawn_at) OVER (PARTITION BY initiative_id ORDER BY withdrawn_at) AS next_withdrawn_at,
+		row_number() OVER (PARTITION BY initiative_id ORDER BY withdrawn_at) AS withdrawal_number
+	FROM initiative_withdrawal
+),
+on_portal AS (
+	SELECT b.initiative_id, b.submitted_at AS on_from, coalesce(w.withdrawn_at, 'infinity'::TIMESTAMP) AS on_to
+	FROM base b LEFT JOIN withdrawal w ON w.initiative_id = b.initiative_id AND w.withdrawal_number = 1
+	UNION ALL
+	SELECT initiative_id, reinstated_at, coalesce(next_withdrawn_at, 'infinity'::TIMESTAMP)
+	FROM withdrawal WHERE reinstated_at IS NOT NULL
+),
+period AS (
+	SELECT s.initiative_id, s.status, s.benefit,
+		greatest(s.span_from, o.on_from) AS from_at, least(s.span_to, o.on_to) AS to_at
+	FROM status_span s JOIN on_portal o
+		ON o.initiative_id = s.initiative_id AND s.span_from < o.on_to AND o.on_from < s.span_to
+)
+SELECT p.initiative_id, b.grassroots_code, b.upper_code, b.level1_code, p.status, p.benefit, b.field, b.sector,
+	b.is_leader, b.author_key, b.submitted_at, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
+FROM period p JOIN base b USING (initiative_id)
+WHERE p.from_at < p.to_at
+ORDER BY p.from_at, p.initiative_id;
