@@ -1,0 +1,212 @@
+// The pipeline run: fetch → land → (nothing new?) → begin version → stage+validate → merge → build → audit → publish, with a run record.
+import { Database } from '../../warehouse/duckdb/database.ts';
+import { createSchema } from '../../warehouse/schema/create-schema.ts';
+import { loadReference } from '../../warehouse/schema/load-reference.ts';
+import { fromInstant } from '../../warehouse/time/wall-clock.ts';
+import { acquirePipelineLock, type HeldLock } from '../../warehouse/versions/pipeline-lock.ts';
+import { beginVersion, discardVersion, openPublished, publishVersion } from '../../warehouse/versions/version-files.ts';
+import { warehousePaths } from '../../warehouse/versions/warehouse-paths.ts';
+import type { PipelineConfig } from '../config/pipeline-config.ts';
+import type { LandedFile } from '../land/land-files.ts';
+import type { PipelineStages } from './pipeline-stages.ts';
+import { makeRunId } from './run-id.ts';
+import { silentReporter, type RunReporter } from './run-reporter.ts';
+import { readRunRecords, safeErrorMessage, writeRunLogTable, writeRunRecord, type RunFileRecord, type RunRecord, type RunTrigger } from './run-log.ts';
+
+export interface RunOptions {
+	trigger?: RunTrigger;
+	stages: PipelineStages;
+	now?: () => number;
+	/** 4 hex digits of the run id; random by default. */
+	runIdSuffix?: string;
+	reporter?: RunReporter;
+	/** Called at every stage boundary with "stage:start <name>" / "stage:end <name>" (crash tests). */
+	trace?: (event: string) => void | Promise<void>;
+}
+
+/** The step names, in order, as traced and timed. */
+export const STEPS = [
+	'fetch',
+	'land',
+	'begin',
+	'stage_units',
+	'merge_units',
+	'stage_initiatives',
+	'merge_initiatives',
+	'build_marts',
+	'audit',
+	'publish'
+] as const;
+export type StepName = (typeof STEPS)[number];
+
+/** Landed files not yet in the version (by sha256), the first name of each checksum only (pure). */
+export function newLandedFiles(landed: readonly LandedFile[], knownSha256: ReadonlySet<string>): LandedFile[] {
+	const seen = new Set(knownSha256);
+	const fresh: LandedFile[] = [];
+	for (const file of landed) {
+		if (seen.has(file.sha256)) continue;
+		seen.add(file.sha256);
+		fresh.push(file);
+	}
+	return fresh;
+}
+
+async function knownChecksums(db: Database | null): Promise<Set<string>> {
+	if (!db) return new Set();
+	const exists = await db.one<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'source_file'`);
+	if (!exists?.n) return new Set();
+	const rows = await db.all<{ sha256: string }>('SELECT DISTINCT sha256 FROM source_file');
+	return new Set(rows.map((r) => r.sha256));
+}
+
+async function countRows(db: Database, table: string): Promise<number> {
+	return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+}
+
+async function fileRecords(db: Database, fileIds: number[]): Promise<RunFileRecord[]> {
+	if (fileIds.length === 0) return [];
+	return db.all<RunFileRecord & Record<string, string | number | null>>(
+		`SELECT file_name AS name, sha256, dataset, scope, status, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
+		        rows_quarantined AS "rowsQuarantined", rows_superseded AS "rowsSuperseded"
+		 FROM source_file WHERE list_contains($1::INTEGER[], file_id) ORDER BY file_id`,
+		[`[${fileIds.join(',')}]`]
+	);
+}
+
+/** Runs the pipeline once; never throws for a failed run (the record says why), only for a broken warehouse directory. */
+export async function runPipeline(config: PipelineConfig, options: RunOptions): Promise<RunRecord> {
+	const now = options.now ?? Date.now;
+	const reporter = options.reporter ?? silentReporter;
+	const { stages } = options;
+	const root = config.warehouse;
+	const runId = makeRunId(now(), options.runIdSuffix);
+	const record: RunRecord = {
+		runId,
+		trigger: options.trigger ?? 'manual',
+		startedAt: fromInstant(now()),
+		endedAt: null,
+		status: 'failed',
+		version: null,
+		baseVersion: null,
+		files: [],
+		rowsPerStage: {},
+		durationsMs: {},
+		audit: [],
+		error: null
+	};
+	let currentStep: StepName | null = null;
+	const step = async <T>(name: StepName, fn: () => Promise<T>, rows?: (result: T) => Promise<number> | number): Promise<T> => {
+		currentStep = name;
+		await options.trace?.(`stage:start ${name}`);
+		const started = performance.now();
+		const result = await fn();
+		record.durationsMs[name] = Math.round(performance.now() - started);
+		if (rows) record.rowsPerStage[name] = await rows(result);
+		await options.trace?.(`stage:end ${name}`);
+		currentStep = null;
+		return result;
+	};
+
+	let lock: HeldLock | undefined;
+	let previous: Awaited<ReturnType<typeof openPublished>> = null;
+	let buildingPath: string | null = null;
+	let buildingDb: Database | null = null;
+	try {
+		lock = acquirePipelineLock(warehousePaths(root).lock);
+		if (lock.tookOver !== null) reporter.line(`took over the lock of a dead run (pid ${lock.tookOver})`);
+		reporter.line(`run ${runId} (${record.trigger}) → ${root}`);
+
+		const fetched = await step('fetch', () => stages.fetchSources(config, { runId, log: reporter.line }), (f) => f.length);
+		await step('land', () => stages.landFiles(root, fetched), (l) => l.length);
+		previous = await openPublished(root);
+		record.baseVersion = previous?.version ?? null;
+		const fresh = newLandedFiles(await stages.listLandedFiles(root), await knownChecksums(previous?.database ?? null));
+		if (fresh.length === 0) {
+			record.status = 'nothing_new';
+			reporter.line('nothing new: every landed file is already in the published version');
+			return record;
+		}
+		reporter.line(`${fresh.length} new file(s)`);
+
+		const db = await step('begin', async () => {
+			const version = await beginVersion(root, runId);
+			buildingPath = version.path;
+			if (version.removed.length > 0) reporter.line(`removed ${version.removed.length} abandoned building file(s)`);
+			const opened = await Database.open(version.path);
+			buildingDb = opened;
+			await createSchema(opened);
+			await loadReference(opened);
+			return opened;
+		});
+
+		let nextFileId = ((await db.one<{ n: number }>('SELECT coalesce(max(file_id), 0) AS n FROM source_file'))?.n ?? 0) + 1;
+		const newFileIds: number[] = [];
+		const stageAll = async (name: 'stage_units' | 'stage_initiatives', dataset: LandedFile['dataset'], validate: (staged: Awaited<ReturnType<PipelineStages['stageFile']>>) => Promise<unknown>) => {
+			const files = fresh.filter((f) => f.dataset === dataset);
+			const ids: number[] = [];
+			await step(
+				name,
+				async () => {
+					for (const [index, landed] of files.entries()) {
+						const fileId = nextFileId++;
+						const staged = await stages.stageFile(db, landed, fileId, { runId });
+						await validate(staged);
+						ids.push(fileId);
+						newFileIds.push(fileId);
+						reporter.progress(name, index + 1, files.length);
+					}
+				},
+				async () => (await fileRecords(db, ids)).reduce((sum, f) => sum + f.rowsRead, 0)
+			);
+		};
+
+		await stageAll('stage_units', 'units', (staged) => stages.validateUnitFile(db, staged));
+		await step('merge_units', () => stages.mergeUnits(db), () => countRows(db, 'unit'));
+		await stageAll('stage_initiatives', 'initiatives', (staged) => stages.validateInitiativeFile(db, staged));
+		await step('merge_initiatives', () => stages.mergeInitiatives(db), () => countRows(db, 'initiative'));
+		await step('build_marts', () => stages.buildMarts(db), () => countRows(db, 'initiative_period'));
+		record.files = await fileRecords(db, newFileIds);
+
+		const audit = await step(
+			'audit',
+			() => stages.auditVersion(db, { previous: previous?.database ?? null, newFileIds }),
+			(a) => a.checks.length
+		);
+		record.audit = audit.checks;
+		if (!audit.passed) {
+			record.status = 'rejected_by_audit';
+			const failed = audit.checks.filter((c) => !c.passed).map((c) => c.name);
+			record.error = { message: `audit failed: ${failed.join(', ')}`, stage: 'audit' };
+			return record;
+		}
+
+		db.close();
+		buildingDb = null;
+		const toPublish: string = buildingPath!;
+		const published = await step('publish', () =>
+			publishVersion(root, toPublish, runId, {
+				keep: config.keepVersions,
+				now,
+				prepare: async (versionDb, version) => {
+					const earlier = (await readRunRecords(root)).filter((r) => r.runId < runId);
+					await writeRunLogTable(versionDb, [...earlier, { ...record, status: 'published', version, endedAt: fromInstant(now()) }]);
+				}
+			})
+		);
+		buildingPath = null;
+		record.status = 'published';
+		record.version = published.version;
+		return record;
+	} catch (error) {
+		record.status = 'failed';
+		record.error = { message: safeErrorMessage(error), stage: currentStep };
+		return record;
+	} finally {
+		previous?.database.close();
+		(buildingDb as Database | null)?.close();
+		if (buildingPath) await discardVersion(buildingPath);
+		record.endedAt = fromInstant(now());
+		await writeRunRecord(root, record);
+		lock?.release();
+	}
+}
