@@ -2,6 +2,7 @@
 import type { Database } from '../../warehouse/duckdb/database.ts';
 import type { PipelineConfig } from '../config/pipeline-config.ts';
 import type { FetchedFile } from '../fetch/fetched-file.ts';
+import type { FetchResult } from '../fetch/fetch-result.ts';
 import type { LandedFile } from '../land/land-files.ts';
 import type { StagedFile } from '../stage/staged-file.ts';
 import type { AuditCheckRecord } from './run-log.ts';
@@ -18,7 +19,8 @@ export interface AuditResult {
 }
 
 export interface PipelineStages {
-	fetchSources(config: PipelineConfig, ctx: FetchContext): Promise<FetchedFile[]>;
+	/** Files ready to land; failures are reported, and only fully verified files are listed. */
+	fetchSources(config: PipelineConfig, ctx: FetchContext): Promise<FetchResult>;
 	landFiles(warehouseDir: string, files: readonly FetchedFile[]): Promise<LandedFile[]>;
 	listLandedFiles(warehouseDir: string): Promise<LandedFile[]>;
 	stageFile(db: Database, landed: LandedFile, fileId: number, options: { runId: string }): Promise<StagedFile>;

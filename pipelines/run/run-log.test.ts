@@ -23,6 +23,7 @@ function record(runId: string, status: RunRecord['status'] = 'published'): RunRe
 		rowsPerStage: { stage: 10 },
 		durationsMs: { stage: 5 },
 		audit: [],
+		warnings: [],
 		error: null
 	};
 }

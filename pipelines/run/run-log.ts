@@ -41,6 +41,8 @@ export interface RunRecord {
 	rowsPerStage: Record<string, number>;
 	durationsMs: Record<string, number>;
 	audit: AuditCheckRecord[];
+	/** Problems that did not stop the run (e.g. a source file that failed to download). */
+	warnings: string[];
 	/** What went wrong (a message without personal data), or null. */
 	error: { message: string; stage: string | null } | null;
 }

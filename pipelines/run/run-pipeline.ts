@@ -92,6 +92,7 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions): 
 		rowsPerStage: {},
 		durationsMs: {},
 		audit: [],
+		warnings: [],
 		error: null
 	};
 	let currentStep: StepName | null = null;
@@ -116,11 +117,16 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions): 
 		if (lock.tookOver !== null) reporter.line(`took over the lock of a dead run (pid ${lock.tookOver})`);
 		reporter.line(`run ${runId} (${record.trigger}) → ${root}`);
 
-		const fetched = await step('fetch', () => stages.fetchSources(config, { runId, log: reporter.line }), (f) => f.length);
-		await step('land', () => stages.landFiles(root, fetched), (l) => l.length);
+		const fetched = await step('fetch', () => stages.fetchSources(config, { runId, log: reporter.line }), (f) => f.files.length);
+		record.warnings = fetched.failures.map((f) => `fetch failed: ${f.name ?? f.source}: ${safeErrorMessage(f.reason)}`);
+		await step('land', () => stages.landFiles(root, fetched.files), (l) => l.length);
 		previous = await openPublished(root);
 		record.baseVersion = previous?.version ?? null;
 		const fresh = newLandedFiles(await stages.listLandedFiles(root), await knownChecksums(previous?.database ?? null));
+		if (fresh.length === 0 && fetched.failures.length > 0) {
+			// Nothing new because a source could not be read is an outage, not a quiet night.
+			throw new Error(`fetch failed for ${fetched.failures.length} file(s)/source(s) and nothing new was fetched`);
+		}
 		if (fresh.length === 0) {
 			record.status = 'nothing_new';
 			reporter.line('nothing new: every landed file is already in the published version');

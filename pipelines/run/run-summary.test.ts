@@ -21,6 +21,7 @@ const run: RunRecord = {
 		{ name: 'identity', passed: true, detail: 'ok' },
 		{ name: 'no_drop', passed: false, detail: 'valid fell 12% in T38' }
 	],
+	warnings: [],
 	error: { message: 'audit failed: no_drop', stage: 'audit' }
 };
 

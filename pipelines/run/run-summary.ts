@@ -27,6 +27,7 @@ export function formatRunSummary(record: RunRecord): string[] {
 		return `${step} ${seconds(ms)}${rows === undefined ? '' : ` (${number(rows)})`}`;
 	});
 	if (steps.length > 0) lines.push(`  steps: ${steps.join(', ')}`, `  total: ${seconds(durationOf(record))}`);
+	for (const warning of record.warnings ?? []) lines.push(`  warning: ${warning}`);
 	for (const check of record.audit.filter((c) => !c.passed)) lines.push(`  audit failed: ${check.name}: ${check.detail}`);
 	if (record.error) lines.push(`  error${record.error.stage ? ` in ${record.error.stage}` : ''}: ${record.error.message}`);
 	return lines;
