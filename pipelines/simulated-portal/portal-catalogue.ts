@@ -1,9 +1,7 @@
 // The simulated portal's catalogue: every contract-named export in a directory, with size and sha256 (from manifest.json, else hashed once).
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { sha256File } from '../fetch/sha256-file.ts';
 import { parseExportFileName, type ExportFileName } from '../land/export-file-name.ts';
 
 export interface PortalEntry extends ExportFileName {
@@ -17,13 +15,6 @@ export interface PortalCatalogue {
 	entries: PortalEntry[];
 	/** Files in the directory that are not exports (manifest.json, stray files), with the reason. */
 	ignored: { name: string; reason: string }[];
-}
-
-/** sha256 (hex) of a file, streamed. */
-export async function sha256File(path: string): Promise<string> {
-	const hash = createHash('sha256');
-	await pipeline(createReadStream(path), hash);
-	return hash.digest('hex');
 }
 
 /** name → sha256 from `<dir>/manifest.json` (`files: [{name, sha256}]`); empty when absent. */
