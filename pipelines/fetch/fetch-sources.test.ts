@@ -1,6 +1,5 @@
 // fetchSources gets exports from drop folders and from the (real, loopback) simulated portal through 500s, timeouts and drops, and fails cleanly on bad checksums.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpConfig } from '../config/pipeline-config.ts';
