@@ -1,0 +1,132 @@
+// The orchestrator on real stages and real DuckDB files: publishes, says "nothing new", rejects on a failing audit, and discards on a throw.
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCurrent, openPublished } from '../../warehouse/versions/version-files.ts';
+import { resolveConfig, type PipelineConfig } from '../config/pipeline-config.ts';
+import { buildMarts } from '../build/build-marts.ts';
+import { fetchSources } from '../fetch/fetch-sources.ts';
+import { landFiles, listLandedFiles } from '../land/land-files.ts';
+import { mergeInitiatives } from '../merge/merge-initiatives.ts';
+import { mergeUnits } from '../merge/merge-units.ts';
+import { stageFile } from '../stage/stage-file.ts';
+import { validateInitiativeFile } from '../validate/validate-initiatives.ts';
+import { validateUnitFile } from '../validate/validate-units.ts';
+import type { PipelineStages } from './pipeline-stages.ts';
+import { readRunRecords } from './run-log.ts';
+import { runPipeline } from './run-pipeline.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+/** An audit that checks the file identity rows_read = loaded + quarantined + superseded. */
+const identityAudit: PipelineStages['auditVersion'] = async (db) => {
+	const broken = await db.one<{ n: number }>(
+		'SELECT count(*) AS n FROM source_file WHERE rows_read <> rows_loaded + rows_quarantined + rows_superseded'
+	);
+	return { passed: broken?.n === 0, checks: [{ name: 'file_identity', passed: broken?.n === 0, detail: `${broken?.n} file(s) off` }] };
+};
+
+const stages: PipelineStages = {
+	fetchSources: (config, ctx) =>
+		fetchSources(config.sources, { warehouseDir: config.warehouse, token: '', http: config.http, log: ctx.log }),
+	landFiles,
+	listLandedFiles,
+	stageFile,
+	validateUnitFile: (db, staged) => validateUnitFile(db, staged),
+	validateInitiativeFile: (db, staged) => validateInitiativeFile(db, staged),
+	mergeUnits,
+	mergeInitiatives,
+	buildMarts,
+	auditVersion: identityAudit
+};
+
+let dir: string;
+let source: string;
+let config: PipelineConfig;
+let clock: number;
+const now = () => clock;
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'run-'));
+	source = join(dir, 'exports');
+	cpSync(join(FIXTURES, 'exports-1'), source, { recursive: true });
+	const resolved = resolveConfig({ file: undefined, fileLabel: 'test', fileDir: dir, env: {}, cwd: dir, cli: { sources: [source], warehouse: join(dir, 'warehouse') } });
+	if (!resolved.ok) throw new Error(resolved.errors.join('; '));
+	config = { ...resolved.config, keepVersions: 2 };
+	clock = Date.UTC(2023, 7, 31, 5, 0, 0);
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('runPipeline', () => {
+	it('publishes new files, then reports nothing new, then publishes a later snapshot', async () => {
+		const first = await runPipeline(config, { stages, now, runIdSuffix: '0001' });
+		expect(first.error).toBeNull();
+		expect(first.status).toBe('published');
+		expect(first.version).toBe('v000001-r20230831-120000-0001');
+		expect(first.files.map((f) => [f.name, f.rowsRead, f.rowsLoaded, f.rowsQuarantined])).toEqual([
+			['don-vi_20220110-0800.csv', 7, 7, 0],
+			['sang-kien_toan-quoc_20220420-0800.csv', 4, 3, 1]
+		]);
+		expect(Object.keys(first.durationsMs)).toEqual(['fetch', 'land', 'begin', 'stage_units', 'merge_units', 'stage_initiatives', 'merge_initiatives', 'build_marts', 'audit', 'publish']);
+		expect(first.rowsPerStage).toMatchObject({ fetch: 2, land: 2, stage_units: 7, merge_units: 7, stage_initiatives: 4, merge_initiatives: 3 });
+
+		clock += 60_000;
+		const second = await runPipeline(config, { stages, now, runIdSuffix: '0002' });
+		expect(second.status).toBe('nothing_new');
+		expect(await readCurrent(config.warehouse)).toBe(first.version);
+
+		cpSync(join(FIXTURES, 'exports-2'), source, { recursive: true });
+		clock += 60_000;
+		const third = await runPipeline(config, { stages, now, runIdSuffix: '0003' });
+		expect(third.status).toBe('published');
+		expect(third.files.map((f) => f.name)).toEqual(['sang-kien_toan-quoc_20220531-1700.csv']);
+		const published = (await openPublished(config.warehouse))!;
+		expect(await published.database.all('SELECT run_id, status FROM run_log ORDER BY run_id')).toEqual([
+			{ run_id: 'r20230831-120000-0001', status: 'published' },
+			{ run_id: 'r20230831-120100-0002', status: 'nothing_new' },
+			{ run_id: 'r20230831-120200-0003', status: 'published' }
+		]);
+		expect(await published.database.one(`SELECT count(*) AS n FROM initiative WHERE withdrawn_at IS NULL`)).toEqual({ n: 3 });
+		published.database.close();
+		expect((await readRunRecords(config.warehouse)).map((r) => r.status)).toEqual(['published', 'nothing_new', 'published']);
+		expect(readdirSync(join(config.warehouse, 'building'))).toEqual([]);
+		expect(existsSync(join(config.warehouse, 'pipeline.lock'))).toBe(false);
+	});
+
+	it('rejects a version the audit fails and leaves CURRENT untouched', async () => {
+		const failing: PipelineStages = { ...stages, auditVersion: async () => ({ passed: false, checks: [{ name: 'always', passed: false, detail: 'test' }] }) };
+		const record = await runPipeline(config, { stages: failing, now, runIdSuffix: '0001' });
+		expect(record.status).toBe('rejected_by_audit');
+		expect(record.error).toEqual({ message: 'audit failed: always', stage: 'audit' });
+		expect(await readCurrent(config.warehouse)).toBeNull();
+		expect(readdirSync(join(config.warehouse, 'building'))).toEqual([]);
+	});
+
+	it('records a failed stage without personal data and discards the building version', async () => {
+		await runPipeline(config, { stages, now, runIdSuffix: '0001' });
+		cpSync(join(FIXTURES, 'exports-2'), source, { recursive: true });
+		const throwing: PipelineStages = {
+			...stages,
+			mergeInitiatives: async () => {
+				throw new Error('merge broke on author 0912 000 001');
+			}
+		};
+		clock += 60_000;
+		const record = await runPipeline(config, { stages: throwing, now, runIdSuffix: '0002' });
+		expect(record.status).toBe('failed');
+		expect(record.error).toEqual({ message: 'merge broke on author [phone]', stage: 'merge_initiatives' });
+		expect(await readCurrent(config.warehouse)).toBe('v000001-r20230831-120000-0001');
+		expect(readdirSync(join(config.warehouse, 'building'))).toEqual([]);
+	});
+
+	it('refuses to run beside a live run and names its pid', async () => {
+		const { acquirePipelineLock } = await import('../../warehouse/versions/pipeline-lock.ts');
+		const lock = acquirePipelineLock(join(config.warehouse, 'pipeline.lock'));
+		const record = await runPipeline(config, { stages, now, runIdSuffix: '0001' });
+		lock.release();
+		expect(record.status).toBe('failed');
+		expect(record.error?.message).toBe(`another pipeline run (pid ${process.pid}) is running`);
+	});
+});
