@@ -217,13 +217,13 @@ export interface InitiativeTable extends InitiativeState {
 	withdrawn_at: Timestamp | null;
 }
 
-// ---- Marts (owned by the merge engineer: warehouse/schema/marts.sql; NOT YET DEFINED there — columns from CONTRACTS.md) ----
+// ---- Marts (owned by the merge engineer: warehouse/schema/marts.sql) ----
 
 export interface InitiativePeriodTable {
 	initiative_id: string;
-	grassroots_code: string;
+	grassroots_code: string | null;
 	upper_code: string | null;
-	level1_code: string;
+	level1_code: string | null;
 	status: 'under_review' | 'valid' | 'invalid';
 	benefit: number | null;
 	field: string | null;
@@ -235,7 +235,57 @@ export interface InitiativePeriodTable {
 	to_at: Timestamp | null;
 }
 
-/** Every table of a warehouse version (schema main). Daily series and totals marts are added when marts.sql names them. */
+/** Figures as of the end of each day for the nation ('VN', level 0), level-1 units (1) and upper-level unions (2). */
+export interface DailySeriesTable {
+	unit_code: string;
+	unit_level: number;
+	day: DateOnly;
+	on_portal: number;
+	under_review: number;
+	valid: number;
+	invalid: number;
+	valid_benefit: number;
+}
+
+/** Figures as of the latest export time for every unit of the current tree plus the nation. */
+export interface UnitTotalsTable {
+	unit_code: string;
+	unit_level: number;
+	name: string | null;
+	parent_code: string | null;
+	level1_code: string | null;
+	upper_code: string | null;
+	as_of: Timestamp | null;
+	on_portal: number;
+	under_review: number;
+	valid: number;
+	invalid: number;
+	valid_benefit: number;
+	participating_grassroots: number;
+	authors: number;
+	members: number | null;
+	target_assigned: number | null;
+	target_registered: number | null;
+	target_phase1: number | null;
+	attainment: number | null;
+	attainment_registered: number | null;
+	attainment_phase1: number | null;
+}
+
+/** Closed-month figures that changed since the previous published version (written by the audit stage). */
+export interface FigureRevisionTable {
+	level1_code: string;
+	month: DateOnly;
+	metric: string;
+	previous_value: number | null;
+	new_value: number | null;
+	previous_month_end: number | null;
+	new_month_end: number | null;
+	explained: boolean;
+	file_ids: number[] | null;
+}
+
+/** Every table of a warehouse version (schema main). */
 export interface WarehouseSchema {
 	ref_region: RefRegionTable;
 	ref_province: RefProvinceTable;
@@ -256,4 +306,7 @@ export interface WarehouseSchema {
 	initiative_withdrawal: InitiativeWithdrawalTable;
 	initiative: InitiativeTable;
 	initiative_period: InitiativePeriodTable;
+	daily_series: DailySeriesTable;
+	unit_totals: UnitTotalsTable;
+	figure_revision: FigureRevisionTable;
 }
