@@ -78,6 +78,7 @@ describe('fetchSources from a portal', () => {
 		expect(first.files.every((f) => f.path.startsWith(join(warehouseDir, 'incoming')) && f.source === listing)).toBe(true);
 		expect((await readdir(join(warehouseDir, 'incoming'))).sort()).toEqual(NAMES);
 		await landFiles(warehouseDir, first.files);
+		expect(await readdir(join(warehouseDir, 'incoming'))).toEqual([]);
 
 		requests.length = 0;
 		const second = await fetchSources([{ kind: 'portal', url: listing }], options);

@@ -1,13 +1,13 @@
 // The fetch stage: gathers export files from every configured source (drop folders and portals) into one result for land.
-import { join } from 'node:path';
 import type { HttpConfig, SourceConfig } from '../config/pipeline-config.ts';
+import { incomingDir } from '../land/land-files.ts';
 import { fetchDropFolder } from './drop-folder-source.ts';
 import { emptyResult, mergeResults, type FetchResult } from './fetch-result.ts';
 import { fetchPortal } from './portal-source.ts';
 
 export interface FetchOptions {
 	warehouseDir: string;
-	/** Defaults to `<warehouse>/incoming`. */
+	/** Defaults to `<warehouse>/incoming` (land then moves files out of it rather than copying). */
 	downloadDir?: string;
 	token: string;
 	http: HttpConfig;
@@ -27,7 +27,7 @@ export async function fetchSources(sources: readonly SourceConfig[], options: Fe
 				? await fetchDropFolder(source.path, options.warehouseDir)
 				: await fetchPortal(source.url, {
 						...options,
-						downloadDir: options.downloadDir ?? join(options.warehouseDir, 'incoming')
+						downloadDir: options.downloadDir ?? incomingDir(options.warehouseDir)
 					});
 		for (const ignored of one.ignored) log(`fetch: ignored ${ignored.name}: ${ignored.reason}`);
 		for (const failure of source.kind === 'folder' ? one.failures : []) {

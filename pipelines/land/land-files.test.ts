@@ -48,6 +48,23 @@ describe('landFiles', () => {
 		expect(await readdir(join(warehouse, 'landed', files[0]!.sha256))).toEqual([files[0]!.name]);
 	});
 
+	it('moves downloads out of <warehouse>/incoming instead of copying them, and drops re-downloads', async () => {
+		const warehouse = join(dir, 'warehouse');
+		const name = 'sang-kien_T38_20220420-0800.csv';
+		const download = async () => {
+			await mkdir(join(warehouse, 'incoming'), { recursive: true });
+			const file = await fetched(name, 'downloaded');
+			const path = join(warehouse, 'incoming', name);
+			await writeFile(path, 'downloaded');
+			return { ...file, path };
+		};
+		const [landed] = await landFiles(warehouse, [await download()]);
+		expect(await readFile(landed!.path, 'utf8')).toBe('downloaded');
+		expect(await readdir(join(warehouse, 'incoming'))).toEqual([]);
+		expect((await landFiles(warehouse, [await download()]))[0]!.alreadyLanded).toBe(true);
+		expect(await readdir(join(warehouse, 'incoming'))).toEqual([]);
+	});
+
 	it('lands the same bytes under a second export name beside the first', async () => {
 		const warehouse = join(dir, 'warehouse');
 		const a = await fetched('sang-kien_T38_20220420-0800.csv', 'same');

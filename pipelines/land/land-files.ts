@@ -1,7 +1,8 @@
 // Lands fetched files immutably at <warehouse>/landed/<sha256>/<name> (copy to temp, chmod 0444, rename); re-landing is a no-op.
+// Downloads in <warehouse>/incoming belong to the pipeline, so they are moved instead of copied (no second pass over 1 GB).
 import { constants } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, isAbsolute } from 'node:path';
 import type { FetchedFile } from '../fetch/fetched-file.ts';
 import { requireExportFileName, type ExportFileName } from './export-file-name.ts';
 
@@ -37,6 +38,16 @@ async function sizeOf(path: string): Promise<number | undefined> {
 	}
 }
 
+/** `<warehouse>/incoming`: where the fetch stage downloads; files there are the pipeline's own. */
+export function incomingDir(warehouseDir: string): string {
+	return join(warehouseDir, 'incoming');
+}
+
+function isIncoming(warehouseDir: string, path: string): boolean {
+	const rel = relative(incomingDir(warehouseDir), path);
+	return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /** Names landed under one checksum (empty when none). */
 export async function landedNames(warehouseDir: string, sha256: string): Promise<string[]> {
 	if (!SHA256.test(sha256)) return [];
@@ -49,23 +60,36 @@ export async function landedNames(warehouseDir: string, sha256: string): Promise
 	}
 }
 
+async function moveOrCopy(from: string, to: string): Promise<void> {
+	try {
+		await rename(from, to);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+		await copyFile(from, to, constants.COPYFILE_FICLONE);
+		await unlink(from);
+	}
+}
+
 /** Lands one file, or reports it already landed. */
 export async function landFile(warehouseDir: string, file: FetchedFile): Promise<LandedFile> {
 	const parsed = requireExportFileName(file.name);
 	const target = landedPath(warehouseDir, file.sha256, file.name);
 	const landed = { ...parsed, sha256: file.sha256, name: file.name, path: target, sizeBytes: file.sizeBytes };
+	const owned = isIncoming(warehouseDir, file.path);
 	const existing = await sizeOf(target);
 	if (existing !== undefined) {
 		if (existing !== file.sizeBytes) {
 			throw new Error(`landed ${file.name} (${file.sha256}) has ${existing} bytes, expected ${file.sizeBytes}`);
 		}
+		if (owned) await unlink(file.path).catch(() => undefined);
 		return { ...landed, alreadyLanded: true };
 	}
 	const folder = join(landedRoot(warehouseDir), file.sha256);
 	await mkdir(folder, { recursive: true });
 	const temp = join(folder, `.${file.name}.${process.pid}-${Date.now()}.tmp`);
 	try {
-		await copyFile(file.path, temp, constants.COPYFILE_FICLONE);
+		if (owned) await moveOrCopy(file.path, temp);
+		else await copyFile(file.path, temp, constants.COPYFILE_FICLONE);
 		const copied = await sizeOf(temp);
 		if (copied !== file.sizeBytes) {
 			throw new Error(`copy of ${file.name} has ${copied} bytes, expected ${file.sizeBytes} (source changed?)`);
