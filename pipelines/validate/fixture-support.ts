@@ -5,6 +5,10 @@ import { basename } from 'node:path';
 import type { Database } from '../../warehouse/duckdb/database.ts';
 import { requireExportFileName } from '../land/export-file-name.ts';
 import type { LandedFile } from '../stage/landed-file.ts';
+import { stageFile } from '../stage/stage-file.ts';
+import { validateInitiativeFile } from './validate-initiatives.ts';
+import { validateUnitFile } from './validate-units.ts';
+import type { ValidatedFile } from './validated-file.ts';
 
 /** A landed-file record for a file on disk, from its export file name. */
 export function landedFixture(path: string): LandedFile {
@@ -24,4 +28,18 @@ export async function unitTreeFromStaged(db: Database, fileId: number): Promise<
 		   type AS kind, province_code, sector, members, target_assigned, target_registered, target_phase1
 		 FROM staged_unit WHERE file_id = ${Number(fileId)}`
 	);
+}
+
+/** Stages and validates the units file, builds the tree, then stages and validates each initiatives file (ids 1, 2, …). */
+export async function loadFiles(db: Database, unitPath: string, initiativePaths: string[]): Promise<ValidatedFile[]> {
+	const reports: ValidatedFile[] = [];
+	const units = await stageFile(db, landedFixture(unitPath), 1);
+	reports.push(await validateUnitFile(db, units));
+	await unitTreeFromStaged(db, 1);
+	let fileId = 2;
+	for (const path of initiativePaths) {
+		const staged = await stageFile(db, landedFixture(path), fileId++);
+		reports.push(await validateInitiativeFile(db, staged));
+	}
+	return reports;
 }
