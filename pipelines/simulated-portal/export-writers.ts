@@ -1,0 +1,108 @@
+// Writes export files: streamed CSV through large buffers (optionally gzipped, BOM, CRLF), JSON arrays, and XLSX sheets.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { csvField } from './initiative-rows.ts';
+
+export interface WrittenFile {
+	sha256: string;
+	bytes: number;
+}
+
+const CHUNK = 8 * 1024 * 1024;
+const FIXED_DATE = new Date(Date.UTC(2023, 9, 8));
+
+/** CSV text written line by line into big buffers; flushed to disk (or gzipped whole at the end). */
+export class CsvWriter {
+	private readonly buffer = Buffer.allocUnsafe(CHUNK);
+	private offset = 0;
+	private readonly hash = createHash('sha256');
+	private readonly fd: number | null;
+	private readonly kept: Buffer[] = [];
+	private bytes = 0;
+	private readonly newline: string;
+
+	constructor(
+		private readonly path: string,
+		private readonly options: { gzip?: boolean; bom?: boolean; crlf?: boolean; inMemory?: boolean } = {}
+	) {
+		this.fd = options.gzip || options.inMemory ? null : openSync(path, 'w');
+		this.newline = options.crlf ? '\r\n' : '\n';
+		if (options.bom) this.offset = this.buffer.write('\uFEFF', 0, 'utf8');
+	}
+
+	/** Writes one already-escaped CSV line. */
+	line(text: string): void {
+		if (this.offset + text.length * 3 + 2 > CHUNK) this.flush();
+		this.offset += this.buffer.write(text, this.offset, 'utf8');
+		this.offset += this.buffer.write(this.newline, this.offset, 'latin1');
+	}
+
+	/** Writes raw values, escaping them. */
+	values(values: readonly string[]): void {
+		this.line(values.map(csvField).join(','));
+	}
+
+	private flush(): void {
+		const chunk = this.buffer.subarray(0, this.offset);
+		if (this.fd === null) this.kept.push(Buffer.from(chunk));
+		else {
+			this.hash.update(chunk);
+			writeSync(this.fd, chunk);
+			this.bytes += chunk.length;
+		}
+		this.offset = 0;
+	}
+
+	/** The content so far (in-memory writers only). */
+	content(): Buffer {
+		this.flush();
+		return Buffer.concat(this.kept);
+	}
+
+	close(): WrittenFile {
+		if (this.fd === null) {
+			const raw = this.content();
+			const data = this.options.gzip ? gzipSync(raw) : raw;
+			writeFileSync(this.path, data);
+			return { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+		}
+		this.flush();
+		closeSync(this.fd);
+		return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+	}
+}
+
+/** Writes a JSON array of objects keyed by the headers. */
+export function writeJson(path: string, headers: readonly string[], rows: readonly (string | number)[][], gzip: boolean): WrittenFile {
+	const lines = rows.map((row) => JSON.stringify(Object.fromEntries(headers.map((h, k) => [h, row[k] ?? '']))));
+	const raw = Buffer.from(`[\n${lines.join(',\n')}\n]\n`, 'utf8');
+	const data = gzip ? gzipSync(raw) : raw;
+	writeFileSync(path, data);
+	return { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+}
+
+/** Writes an XLSX workbook: optional title rows, then the header, then the rows (numbers stay numbers). */
+export async function writeXlsx(path: string, title: string[], headers: readonly string[], rows: readonly (string | number)[][]): Promise<WrittenFile> {
+	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+	// Fixed dates inside the workbook and its zip entries, so the same seed gives the same bytes.
+	workbook.created = workbook.modified = FIXED_DATE;
+	const zip = (workbook as unknown as { zip: { append: (source: unknown, data: Record<string, unknown>) => unknown } }).zip;
+	const append = zip.append.bind(zip);
+	zip.append = (source, data) => append(source, { ...data, date: FIXED_DATE });
+	const sheet = workbook.addWorksheet('Sang kien');
+	for (const line of title) sheet.addRow(line ? [line] : []).commit();
+	sheet.addRow([...headers]).commit();
+	for (const row of rows) {
+		const added = sheet.addRow(row);
+		row.forEach((v, k) => {
+			if (typeof v === 'number' && v > 40000 && v < 50000 && !Number.isInteger(v * 1)) added.getCell(k + 1).numFmt = 'dd/mm/yyyy hh:mm';
+		});
+		added.commit();
+	}
+	sheet.commit();
+	await workbook.commit();
+	const data = readFileSync(path);
+	return { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+}

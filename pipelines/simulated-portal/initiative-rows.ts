@@ -1,0 +1,145 @@
+// Renders one initiative as it appears in an export at a given time: raw field values, and a fast pre-escaped CSV line.
+import { formatDay, formatMinute, MINUTES_PER_DAY, yearMonthCode } from './calendar.ts';
+import { FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, POSITIONS, TITLE_HEADS, TITLE_OBJECTS, TITLE_TAILS } from './name-pools.ts';
+import { NO_DAY, STATUS, type Population } from './population.ts';
+import { hash3 } from './prng.ts';
+import type { UnitTree } from './unit-tree.ts';
+
+/** The initiatives export's headers, exact text, in order. */
+export const INITIATIVE_HEADERS = ['STT', 'Mã sáng kiến', 'Tên sáng kiến', 'Lĩnh vực', 'Tác giả', 'Đồng tác giả', 'Điện thoại', 'Chức vụ', 'Lãnh đạo, quản lý', 'Mã CĐCS', 'Công đoàn cơ sở', 'Công đoàn cấp trên trực tiếp', 'Đơn vị trực thuộc Tổng Liên đoàn', 'Ngày cập nhật', 'Ngày công nhận', 'Trạng thái', 'Ngày duyệt', 'Giá trị làm lợi (đồng/năm)'] as const;
+export const COLUMN = Object.fromEntries(INITIATIVE_HEADERS.map((h, k) => [h, k])) as Record<(typeof INITIATIVE_HEADERS)[number], number>;
+export const STATUS_TEXT = ['Đang xem xét', 'Hợp lệ', 'Không hợp lệ'] as const;
+const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '086', '088', '032', '033', '034', '035', '036', '037', '038', '039', '070', '076', '077', '078', '079', '081', '082', '083', '084', '085'];
+
+/** CSV field escaping (RFC 4180). */
+export function csvField(value: string): string {
+	return /[",\r\n]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
+}
+
+function weightedIndex(weights: readonly (readonly [string, boolean, number])[], u: number): number {
+	let total = 0;
+	for (const w of weights) total += w[2];
+	let x = u * total;
+	for (let k = 0; k < weights.length; k++) {
+		x -= weights[k]![2];
+		if (x < 0) return k;
+	}
+	return weights.length - 1;
+}
+
+/** Renders initiatives of one population; every value derives from the seed and the initiative/author number. */
+export class InitiativeRenderer {
+	private readonly unitCsv: string[];
+	private readonly fieldCsv = FIELDS.map(csvField);
+	private readonly objectsQuoted = TITLE_OBJECTS.map((list) => list.map((o) => o.replace(/"/gu, '""')));
+	private readonly brvt: number;
+
+	constructor(
+		readonly tree: UnitTree,
+		readonly population: Population,
+		readonly seed: number
+	) {
+		const g = tree.grassroots;
+		this.unitCsv = g.code.map((code, k) => {
+			const upper = tree.uppers[g.upper[k]!]!;
+			return `${code},${csvField(g.name[k]!)},${csvField(upper.name)},${csvField(tree.level1[g.level1[k]!]!.name)}`;
+		});
+		this.brvt = tree.level1.findIndex((u) => u.code === 'T77');
+	}
+
+	id(i: number): string {
+		return `SK-${yearMonthCode(this.population.submitted[i]!)}-${String(i + 1).padStart(7, '0')}`;
+	}
+
+	title(i: number): string {
+		const h = hash3(this.seed, i, 1001);
+		const objects = TITLE_OBJECTS[this.population.field[i]!]!;
+		return `${TITLE_HEADS[h % TITLE_HEADS.length]} ${objects[(h >>> 8) % objects.length]}${TITLE_TAILS[(h >>> 20) % TITLE_TAILS.length]}`;
+	}
+
+	private titleQuoted(i: number): string {
+		const h = hash3(this.seed, i, 1001);
+		const objects = this.objectsQuoted[this.population.field[i]!]!;
+		return `"${TITLE_HEADS[h % TITLE_HEADS.length]} ${objects[(h >>> 8) % objects.length]}${TITLE_TAILS[(h >>> 20) % TITLE_TAILS.length]}"`;
+	}
+
+	/** A full name from a number (authors and co-authors). */
+	personName(key: number, salt: number): string {
+		const h = hash3(this.seed, key, salt);
+		return `${FAMILY_NAMES[h % FAMILY_NAMES.length]} ${MIDDLE_NAMES[(h >>> 8) % MIDDLE_NAMES.length]} ${GIVEN_NAMES[(h >>> 16) % GIVEN_NAMES.length]}`;
+	}
+
+	authorName(i: number): string {
+		return this.personName(this.population.author[i]!, 2001);
+	}
+
+	coauthors(i: number): string {
+		const h = hash3(this.seed, i, 3001) / 4294967296;
+		const count = h < 0.6 ? 0 : h < 0.82 ? 1 : h < 0.94 ? 2 : 3;
+		let text = '';
+		for (let k = 0; k < count; k++) text += (k ? '; ' : '') + this.personName(i * 4 + k, 3002);
+		return text;
+	}
+
+	/** Phone unique per author (a bijection of the author number); blank for 1% of authors outside BR–VT. */
+	phone(i: number): string {
+		const a = this.population.author[i]!;
+		if (this.population.level1[i] !== this.brvt && hash3(this.seed, a, 4001) % 100 === 0) return '';
+		const prefix = PHONE_PREFIXES[a % PHONE_PREFIXES.length]!;
+		const local = (Math.floor(a / PHONE_PREFIXES.length) * 7654321 + (this.seed % 10_000_000)) % 10_000_000;
+		return prefix + String(local).padStart(7, '0');
+	}
+
+	/** Position and leadership flag of the author. */
+	position(i: number): readonly [string, boolean] {
+		const positions = POSITIONS[this.tree.grassroots.sector[this.population.grassroots[i]!]!]!;
+		const p = positions[weightedIndex(positions, hash3(this.seed, this.population.author[i]!, 5001) / 4294967296)]!;
+		return [p[0], p[1]];
+	}
+
+	statusAt(i: number, at: number): number {
+		return this.population.reviewedAt[i]! <= at ? this.population.status[i]! : STATUS.underReview;
+	}
+
+	benefitText(i: number): string {
+		const v = this.population.benefit[i]!;
+		return v < 0 ? '' : String(v);
+	}
+
+	recognised(i: number): string {
+		const d = this.population.recognisedDay[i]!;
+		return d === NO_DAY ? '' : formatDay(d * MINUTES_PER_DAY);
+	}
+
+	/** Raw values in header order, as exported at time at, with row number stt. */
+	values(i: number, at: number, stt: number): string[] {
+		const p = this.population;
+		const g = this.tree.grassroots;
+		const k = p.grassroots[i]!;
+		const reviewed = p.reviewedAt[i]! <= at;
+		const [position, leader] = this.position(i);
+		return [
+			String(stt), this.id(i), this.title(i), FIELDS[p.field[i]!]!, this.authorName(i), this.coauthors(i), this.phone(i), position, leader ? 'Có' : 'Không',
+			g.code[k]!, g.name[k]!, this.tree.uppers[g.upper[k]!]!.name, this.tree.level1[g.level1[k]!]!.name,
+			formatMinute(p.submitted[i]!), this.recognised(i), STATUS_TEXT[this.statusAt(i, at)]!, reviewed ? formatMinute(p.reviewedAt[i]!) : '', this.benefitText(i)
+		];
+	}
+
+	/** The same row as values(), CSV-escaped, without building the array (the hot path of national snapshots). */
+	csvLine(i: number, at: number, stt: number): string {
+		const p = this.population;
+		const reviewed = p.reviewedAt[i]! <= at;
+		const [position, leader] = this.position(i);
+		return `${stt},${this.id(i)},${this.titleQuoted(i)},${this.fieldCsv[p.field[i]!]},${this.authorName(i)},${this.coauthors(i)},${this.phone(i)},${position},${leader ? 'Có' : 'Không'},${this.unitCsv[p.grassroots[i]!]},${formatMinute(p.submitted[i]!)},${this.recognised(i)},${STATUS_TEXT[reviewed ? p.status[i]! : 0]},${reviewed ? formatMinute(p.reviewedAt[i]!) : ''},${this.benefitText(i)}`;
+	}
+
+	/** Initiatives of a scope (null = whole country) on the portal at time at, in id order. */
+	*members(at: number, level1: number | null): Generator<number> {
+		const p = this.population;
+		for (let i = 0; i < p.count && p.submitted[i]! <= at; i++) {
+			if (p.withdrawnAt[i]! <= at) continue;
+			if (level1 !== null && p.level1[i] !== level1) continue;
+			yield i;
+		}
+	}
+}
