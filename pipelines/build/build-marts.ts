@@ -13,9 +13,8 @@ const MARTS = ['initiative-period', 'daily-series', 'unit-totals'];
 /** Recomputes every mart from core (needs mergeUnits and mergeInitiatives first). */
 export async function buildMarts(db: Database): Promise<BuildMartsReport> {
 	await runSqlFile(db, 'schema/marts.sql');
-	await db.transaction(async () => {
-		for (const mart of MARTS) await runSqlFile(db, `sql/marts/${mart}.sql`);
-	});
+	// No enclosing transaction (see mergeInitiatives): a failed run abandons its building version.
+	for (const mart of MARTS) await runSqlFile(db, `sql/marts/${mart}.sql`);
 	const counts = await db.one<{ periods: number; seriesRows: number; unitTotals: number }>(
 		`SELECT (SELECT count(*) FROM initiative_period) AS periods, (SELECT count(*) FROM daily_series) AS seriesRows,
 		        (SELECT count(*) FROM unit_totals) AS unitTotals`

@@ -10,10 +10,8 @@ export interface MergeUnitsReport {
 /** Recomputes the unit history and the current tree; the same staged rows in any load order give the same tables. */
 export async function mergeUnits(db: Database): Promise<MergeUnitsReport> {
 	await runSqlFile(db, 'schema/core.sql');
-	await db.transaction(async () => {
-		await runSqlFile(db, 'sql/merge/unit-version.sql');
-		await runSqlFile(db, 'sql/merge/unit.sql');
-	});
+	await runSqlFile(db, 'sql/merge/unit-version.sql');
+	await runSqlFile(db, 'sql/merge/unit.sql');
 	const counts = await db.one<{ unitVersions: number; units: number }>(
 		'SELECT (SELECT count(*) FROM unit_version) AS unitVersions, (SELECT count(*) FROM unit) AS units'
 	);

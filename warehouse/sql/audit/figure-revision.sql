@@ -1,0 +1,34 @@
+-- Rebuilds figure_revision from temp tables previous_month_figure, current_month_figure and new_file (filled by audit-version.ts): every closed month whose change
+-- differs from the previous version, explained when a newly loaded file covering the unit was exported in that month or holds that unit's
+-- rows submitted or reviewed in it.
+DELETE FROM figure_revision;
+
+INSERT INTO figure_revision BY NAME
+WITH changed AS (
+	SELECT p.level1_code, p.month, p.metric, p.change AS previous_value, coalesce(c.change, 0) AS new_value,
+		p.month_end AS previous_month_end, coalesce(c.month_end, 0) AS new_month_end
+	FROM previous_month_figure p
+	LEFT JOIN current_month_figure c USING (level1_code, month, metric)
+	WHERE p.change IS DISTINCT FROM coalesce(c.change, 0)
+),
+evidence AS (
+	-- (file, level-1 unit, month) pairs a new file can explain
+	SELECT f.file_id, l.level1_code, date_trunc('month', f.exported_at)::DATE AS month
+	FROM new_file f JOIN (SELECT DISTINCT level1_code FROM changed) l ON f.scope IN ('toan-quoc', l.level1_code)
+	UNION
+	SELECT DISTINCT file_id, level1_code, date_trunc('month', event_at)::DATE
+	FROM (
+		SELECT f.file_id, u.level1_code, unnest([s.submitted_at, s.reviewed_at]) AS event_at
+		FROM new_file f
+		JOIN staged_initiative s USING (file_id)
+		JOIN unit u ON u.unit_code = s.grassroots_code
+		WHERE f.scope IN ('toan-quoc', u.level1_code)
+	)
+	WHERE event_at IS NOT NULL
+)
+SELECT c.level1_code, c.month, c.metric, c.previous_value, c.new_value, c.previous_month_end, c.new_month_end,
+	count(e.file_id) > 0 AS explained,
+	CASE WHEN count(e.file_id) > 0 THEN list(DISTINCT e.file_id ORDER BY e.file_id) END AS file_ids
+FROM changed c LEFT JOIN evidence e USING (level1_code, month)
+GROUP BY ALL
+ORDER BY c.level1_code, c.month, c.metric
