@@ -1,0 +1,138 @@
+// What every query starts from: the db handle type, the as-of time (parsed, defaulting to the latest export), the warehouse version and the unit scope.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { WarehouseSchema } from '../warehouse/tables.ts';
+import { parseWallClock, type WallClock } from '../warehouse/time/wall-clock.ts';
+import type { Viewer } from './viewer.ts';
+
+/** The handle every query takes first (PublishedHandle.db of warehouse/versions/published-warehouse.ts). */
+export type WarehouseDb = Kysely<WarehouseSchema>;
+
+/** The options every query takes after the handle. */
+export interface QueryOptions {
+	viewer: Viewer;
+	/** "20/04/2022 08:00", ISO, …; default: the latest export time of the version. */
+	asOf?: string;
+	/** A unit code at any level; default: the nation. */
+	unit?: string;
+}
+
+/** The nation's pseudo unit code (as in daily_series and unit_totals). */
+export const NATION = 'VN';
+
+/** Expected errors carry a code and the CLI exit status. */
+export class QueryInputError extends Error {
+	readonly exitCode = 2;
+	constructor(
+		readonly code: 'invalid_as_of' | 'unknown_unit' | 'unknown_metric' | 'invalid_option' | 'empty_warehouse',
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** Every figure says when it is true of and which warehouse version computed it. */
+export interface Stamp {
+	asOf: WallClock;
+	/** The latest export time in the version (the default as-of). */
+	latestExport: WallClock;
+	version: string | null;
+}
+
+/** The latest export time of loaded initiative files and the version name from warehouse_meta. */
+export async function warehouseStamp(db: WarehouseDb): Promise<{ latestExport: WallClock | null; version: string | null }> {
+	const row = await db
+		.selectNoFrom((eb) => [
+			eb
+				.selectFrom('source_file')
+				.select((s) => s.fn.max('exported_at').as('t'))
+				.where('status', '=', 'loaded')
+				.where('dataset', '=', 'initiatives')
+				.as('latest_export'),
+			eb.selectFrom('warehouse_meta').select('value').where('key', '=', 'version').limit(1).as('version')
+		])
+		.executeTakeFirst();
+	return { latestExport: (row?.latest_export as string | null) ?? null, version: (row?.version as string | null) ?? null };
+}
+
+/** Parses an as-of text (undefined = latest export) into a stamp; throws QueryInputError on unparseable text. */
+export async function resolveStamp(db: WarehouseDb, asOf?: string): Promise<Stamp> {
+	const { latestExport, version } = await warehouseStamp(db);
+	if (!latestExport) throw new QueryInputError('empty_warehouse', 'the warehouse version holds no loaded export');
+	return { asOf: asOf === undefined ? latestExport : parseAsOf(asOf), latestExport, version };
+}
+
+/** An as-of text as a wall-clock time, or QueryInputError naming the text. */
+export function parseAsOf(text: string): WallClock {
+	const parsed = text.length <= 40 ? parseWallClock(text) : undefined;
+	if (!parsed) {
+		throw new QueryInputError('invalid_as_of', `invalid as-of time ${JSON.stringify(text.slice(0, 40))} (use "20/04/2022 08:00" or "2022-04-20T08:00")`);
+	}
+	return parsed;
+}
+
+/** The column of initiative_period holding a unit of each level (a closed whitelist: the only identifiers ever interpolated). */
+export const LEVEL_COLUMN = { 1: 'level1_code', 2: 'upper_code', 3: 'grassroots_code' } as const;
+export type UnitLevel = 0 | 1 | 2 | 3;
+export type ScopeColumn = (typeof LEVEL_COLUMN)[1 | 2 | 3];
+
+export interface UnitScope {
+	/** 'VN' for the nation. */
+	code: string;
+	name: string;
+	level: UnitLevel;
+	level1Code: string | null;
+	upperCode: string | null;
+	/** initiative_period column to filter on; null for the nation. */
+	column: ScopeColumn | null;
+}
+
+/** Resolves a unit code (undefined or 'VN' = the nation) in the current tree; unknown codes throw QueryInputError. */
+export async function resolveUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
+	if (code === undefined || code === NATION) {
+		return { code: NATION, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 0, level1Code: null, upperCode: null, column: null };
+	}
+	const row =
+		code.length <= 40
+			? await db
+					.selectFrom('unit')
+					.select(['unit_code', 'name', 'level', 'level1_code', 'upper_code'])
+					.where('unit_code', '=', code)
+					.executeTakeFirst()
+			: undefined;
+	if (!row || row.level === null || !(row.level in LEVEL_COLUMN)) {
+		throw new QueryInputError('unknown_unit', `unknown unit ${JSON.stringify(code.slice(0, 40))}`);
+	}
+	const level = row.level as 1 | 2 | 3;
+	return {
+		code: row.unit_code,
+		name: row.name ?? row.unit_code,
+		level,
+		level1Code: row.level1_code,
+		upperCode: row.upper_code,
+		column: LEVEL_COLUMN[level]
+	};
+}
+
+/** SQL condition restricting initiative_period (alias optional) to a unit scope, with the code bound. */
+export function scopeCondition(scope: UnitScope, alias?: string): RawBuilder<boolean> {
+	if (!scope.column) return sql<boolean>`TRUE`;
+	const column = alias ? sql.ref(`${alias}.${scope.column}`) : sql.ref(scope.column);
+	return sql<boolean>`${column} = ${scope.code}`;
+}
+
+/** SQL condition "on the portal with this period's state at T" on initiative_period (alias optional). */
+export function asOfCondition(asOf: WallClock, alias?: string): RawBuilder<boolean> {
+	const from = alias ? sql.ref(`${alias}.from_at`) : sql.ref('from_at');
+	const to = alias ? sql.ref(`${alias}.to_at`) : sql.ref('to_at');
+	return sql<boolean>`${from} <= ${asOf}::TIMESTAMP AND (${to} IS NULL OR ${to} > ${asOf}::TIMESTAMP)`;
+}
+
+/** Numbers from aggregates may be null on empty input; this makes them 0. */
+export function n(value: unknown): number {
+	return typeof value === 'number' ? value : value === null || value === undefined ? 0 : Number(value);
+}
+
+/** Ratio or null when the denominator is missing or zero. */
+export function ratio(numerator: number, denominator: number | null | undefined): number | null {
+	return denominator ? numerator / denominator : null;
+}
