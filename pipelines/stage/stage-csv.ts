@@ -86,8 +86,12 @@ async function createRowsView(db: Database, table: string, view: string, rejecte
 	const values = shifts.map((s) => `(${s.threshold}, ${s.shift})`).join(', ');
 	await db.run(`CREATE OR REPLACE TEMP TABLE ${table}_shift AS SELECT * FROM (VALUES ${values}) v(threshold, shift)`);
 	await db.run(
-		`CREATE OR REPLACE TEMP VIEW ${view} AS
+		`CREATE OR REPLACE TEMP TABLE ${table}_numbered AS
 		 SELECT (r.rowid + 2 + coalesce(s.shift, 0))::BIGINT AS row_number, r.*
-		 FROM ${table} r ASOF LEFT JOIN ${table}_shift s ON r.rowid >= s.threshold`
+		 FROM ${table} r ASOF LEFT JOIN ${table}_shift s ON r.rowid >= s.threshold
+		 ORDER BY r.rowid;
+		 DROP TABLE ${table}; DROP TABLE ${table}_shift;
+		 ALTER TABLE ${table}_numbered RENAME TO ${table}`
 	);
+	await db.run(`CREATE OR REPLACE TEMP VIEW ${view} AS SELECT * FROM ${table}`);
 }

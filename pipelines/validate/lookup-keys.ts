@@ -2,6 +2,7 @@
 import type { Database } from '../../warehouse/duckdb/database.ts';
 import { level1NameKeys, type ReferenceData } from '../../warehouse/reference/reference-data.ts';
 import { nameKey, provinceKey } from '../../warehouse/text/name-key.ts';
+import { validationSql } from './sql-template.ts';
 
 const FEDERATION_PREFIXES = ['Liên đoàn Lao động', 'LĐLĐ'];
 const PROVINCE_WORDS = ['', 'tỉnh', 'thành phố', 'TP'];
@@ -62,4 +63,18 @@ export async function createLevel1KeyTable(db: Database, data: ReferenceData): P
 /** Temp table validate_province_key(key, code). */
 export async function createProvinceKeyTable(db: Database, data: ReferenceData): Promise<void> {
 	await createKeyTable(db, 'validate_province_key', provinceKeyRows(data));
+}
+
+/** Fingerprint of the unit tree's matching columns: the unit keys are rebuilt only when it changes. */
+const UNIT_STAMP_SQL = `SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(unit_code, name, level, upper_code, level1_code)), 0)::VARCHAR AS stamp FROM unit`;
+
+/** Temp table validate_unit_key (grassroots name keys), built once per unit tree and connection. */
+export async function ensureUnitKeyTable(db: Database): Promise<void> {
+	const { stamp } = (await db.one<{ stamp: string }>(UNIT_STAMP_SQL))!;
+	const built = await db.one<{ stamp: string }>(
+		`SELECT stamp FROM validate_unit_key_stamp WHERE EXISTS (SELECT 1 FROM duckdb_tables() WHERE table_name = 'validate_unit_key')`
+	).catch(() => undefined);
+	if (built?.stamp === stamp) return;
+	await db.run(validationSql('unit-keys'));
+	await db.run(`CREATE OR REPLACE TEMP TABLE validate_unit_key_stamp AS SELECT $1::VARCHAR AS stamp`, [stamp]);
 }

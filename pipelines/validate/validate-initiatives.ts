@@ -4,14 +4,14 @@ import { referenceData, type ReferenceData } from '../../warehouse/reference/ref
 import { scopeUnit } from '../stage/stage-file.ts';
 import type { StagedFile } from '../stage/staged-file.ts';
 import { dropStaged } from './drop-staged.ts';
-import { recordCounts, writtenCounts } from './file-accounting.ts';
-import { createLevel1KeyTable } from './lookup-keys.ts';
+import { recordCounts, requireAlignment, writtenCounts } from './file-accounting.ts';
+import { createLevel1KeyTable, ensureUnitKeyTable } from './lookup-keys.ts';
 import { rejectedReport } from './rejected-file.ts';
 import { fillTemplate, validationSql } from './sql-template.ts';
 import type { ValidatedFile } from './validated-file.ts';
 import { installValidationMacros } from './validation-macros.ts';
 
-const SCRATCH = ['vi_unit_key', 'vi_combo', 'vi_row', 'vi_superseded', 'validate_level1_key'];
+const SCRATCH = ['vi_combo', 'vi_benefit', 'vi_check', 'vi_superseded', 'validate_level1_key'];
 
 async function requireUnitTree(db: Database): Promise<void> {
 	const found = await db.one(`SELECT 1 AS found FROM duckdb_tables() WHERE table_name = 'unit' AND schema_name = 'main'`);
@@ -25,6 +25,7 @@ export async function validateInitiativeFile(db: Database, staged: StagedFile, r
 	await requireUnitTree(db);
 	await installValidationMacros(db);
 	await createLevel1KeyTable(db, reference);
+	await ensureUnitKeyTable(db);
 	const values = {
 		rows: { identifier: staged.view },
 		file_id: { integer: staged.fileId },
@@ -32,9 +33,10 @@ export async function validateInitiativeFile(db: Database, staged: StagedFile, r
 		exported_at: { timestamp: staged.landed.exportedAt },
 		scope_unit: { text: scopeUnit(staged.landed) }
 	};
-	for (const model of ['initiative-units', 'initiative-rows', 'initiative-load']) {
-		await db.run(fillTemplate(validationSql(model), values));
-	}
+	await db.run(fillTemplate(validationSql('initiative-units'), values));
+	await db.run(fillTemplate(validationSql('initiative-rows'), values));
+	await requireAlignment(db, staged.view, 'vi_check');
+	await db.run(fillTemplate(validationSql('initiative-load'), values));
 	const report: ValidatedFile = {
 		fileId: staged.fileId,
 		fileName: staged.landed.name,

@@ -1,12 +1,12 @@
--- Writes a typed initiative file: superseded duplicates (the later status time wins, then the later row), loaded rows, quarantine with short messages, and every id the file holds.
+-- Writes a checked initiative file (vi_check beside the staged rows, by position): superseded duplicates (the later status time wins, then the later row), loaded rows, quarantine with short messages, and every id the file holds.
 CREATE OR REPLACE TEMP TABLE vi_superseded AS
 WITH duplicated AS (
-	SELECT initiative_id FROM vi_row WHERE problem IS NULL GROUP BY initiative_id HAVING count(*) > 1
+	SELECT initiative_id FROM vi_check WHERE problem IS NULL GROUP BY initiative_id HAVING count(*) > 1
 ), ranked AS (
 	SELECT r.row_number, r.initiative_id,
 		row_number() OVER w AS rank,
 		first_value(r.row_number) OVER w AS kept_row_number
-	FROM vi_row r SEMI JOIN duplicated d ON d.initiative_id = r.initiative_id
+	FROM vi_check r SEMI JOIN duplicated d ON d.initiative_id = r.initiative_id
 	WHERE r.problem IS NULL
 	WINDOW w AS (PARTITION BY r.initiative_id ORDER BY coalesce(r.reviewed_at, r.submitted_at) DESC, r.row_number DESC)
 )
@@ -17,10 +17,11 @@ SELECT {{file_id}}, row_number, initiative_id, kept_row_number FROM vi_supersede
 
 INSERT INTO staged_initiative (file_id, row_number, initiative_id, title, field, author, coauthors, phone, position,
 	is_leader, grassroots_code, submitted_at, recognized_on, status, reviewed_at, benefit)
-SELECT {{file_id}}, r.row_number, r.initiative_id, r.title, r.field, r.author, r.coauthors, r.phone, r.position,
-	r.is_leader, r.grassroots_code, r.submitted_at, r.recognized_at::DATE, r.status, r.reviewed_at, r.benefit
-FROM vi_row r ANTI JOIN vi_superseded s ON s.row_number = r.row_number
-WHERE r.problem IS NULL;
+SELECT {{file_id}}, c.row_number, c.initiative_id, tidy(raw."Tên sáng kiến"), c.field, tidy(raw."Tác giả"),
+	tidy(raw."Đồng tác giả"), tidy(raw."Điện thoại"), tidy(raw."Chức vụ"), c.is_leader, c.grassroots_code, c.submitted_at,
+	c.recognized_on, c.status, c.reviewed_at, c.benefit
+FROM ({{rows}} raw POSITIONAL JOIN vi_check c)
+WHERE c.problem IS NULL AND c.row_number NOT IN (SELECT row_number FROM vi_superseded);
 
 INSERT INTO quarantine (file_id, row_number, field, raw_value, reason_code, message, initiative_id, level1_code, raw_record)
 SELECT {{file_id}}, r.row_number, r.problem.field, r.problem.raw, r.problem.code,
@@ -38,8 +39,8 @@ SELECT {{file_id}}, r.row_number, r.problem.field, r.problem.raw, r.problem.code
 		ELSE format('unresolved grassroots union "{}" (code "{}")', coalesce(r.problem.raw, ''), coalesce(r.code_text, ''))
 	END || format(' (row {}, {})', r.row_number, {{file_name}}),
 	r.initiative_id, r.level1_code, to_json(raw)
-FROM vi_row r JOIN {{rows}} raw ON raw.row_number = r.row_number
+FROM ({{rows}} raw POSITIONAL JOIN vi_check r)
 WHERE r.problem IS NOT NULL;
 
 INSERT INTO file_presence (file_id, initiative_id)
-SELECT DISTINCT {{file_id}}, initiative_id FROM vi_row WHERE initiative_id IS NOT NULL;
+SELECT DISTINCT {{file_id}}, initiative_id FROM vi_check WHERE initiative_id IS NOT NULL;

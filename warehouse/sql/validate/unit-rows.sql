@@ -2,17 +2,17 @@
 CREATE OR REPLACE TEMP TABLE vu_row AS
 WITH cleaned AS (
 	SELECT r.row_number,
-		clean_text(r."Mã đơn vị") AS unit_code,
-		clean_text(r."Tên đơn vị") AS name,
-		clean_text(r."Cấp") AS level_text,
-		clean_text(r."Mã đơn vị cấp trên") AS parent_code,
-		clean_text(r."Loại") AS type,
-		clean_text(r."Tỉnh, thành phố") AS province_text,
-		clean_text(r."Khối") AS sector_text,
-		clean_text(r."Số đoàn viên") AS members_text,
-		clean_text(r."Chỉ tiêu giao") AS assigned_text,
-		clean_text(r."Chỉ tiêu đăng ký") AS registered_text,
-		clean_text(r."Chỉ tiêu giai đoạn 1") AS phase1_text
+		tidy(r."Mã đơn vị") AS unit_code,
+		tidy(r."Tên đơn vị") AS name,
+		tidy(r."Cấp") AS level_text,
+		tidy(r."Mã đơn vị cấp trên") AS parent_code,
+		tidy(r."Loại") AS type,
+		tidy(r."Tỉnh, thành phố") AS province_text,
+		tidy(r."Khối") AS sector_text,
+		tidy(r."Số đoàn viên") AS members_text,
+		tidy(r."Chỉ tiêu giao") AS assigned_text,
+		tidy(r."Chỉ tiêu đăng ký") AS registered_text,
+		tidy(r."Chỉ tiêu giai đoạn 1") AS phase1_text
 	FROM {{rows}} r
 ), provinces AS (
 	SELECT DISTINCT c.province_text, p.code AS province_code

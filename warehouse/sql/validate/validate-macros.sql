@@ -4,9 +4,21 @@
 CREATE OR REPLACE TEMP MACRO clean_text(s) AS
 	nullif(trim(nfc_normalize(s), ' ' || chr(9) || chr(10) || chr(13) || chr(160)), '');
 
--- nameKey(): diacritics folded (đ → d), lower case, letters and digits only.
+-- Quick check that a text may need clean_text: a Vietnamese combining mark (decomposed text: U+0300 0301 0302 0303
+-- 0306 0309 031B 0323), a tab, line break or no-break space anywhere, a space at either end, or nothing at all.
+-- Text without any of these is already clean (NFC for Vietnamese), so tidy() skips the costly normalisation for it.
+CREATE OR REPLACE TEMP MACRO needs_cleaning(s) AS
+	contains(s, chr(768)) OR contains(s, chr(769)) OR contains(s, chr(771)) OR contains(s, chr(777))
+	OR contains(s, chr(803)) OR contains(s, chr(770)) OR contains(s, chr(774)) OR contains(s, chr(795))
+	OR starts_with(s, ' ') OR ends_with(s, ' ') OR contains(s, chr(9)) OR contains(s, chr(10))
+	OR contains(s, chr(13)) OR contains(s, chr(160)) OR s = '';
+
+-- clean_text() of a text, fast for text that is already clean.
+CREATE OR REPLACE TEMP MACRO tidy(s) AS CASE WHEN needs_cleaning(s) THEN clean_text(s) ELSE s END;
+
+-- nameKey(): diacritics folded (đ → d), lower case, letters and digits only (strip_accents decomposes, so NFD and NFC agree).
 CREATE OR REPLACE TEMP MACRO name_key(s) AS
-	regexp_replace(lower(strip_accents(replace(replace(nfc_normalize(s), 'đ', 'd'), 'Đ', 'D'))), '[^a-z0-9]+', '', 'g');
+	regexp_replace(lower(strip_accents(replace(replace(s, 'đ', 'd'), 'Đ', 'D'))), '[^a-z0-9]+', '', 'g');
 
 -- provinceKey(): nameKey without a leading "Thành phố", "Tỉnh" or "TP".
 CREATE OR REPLACE TEMP MACRO province_key_of(k) AS CASE
@@ -24,8 +36,7 @@ CREATE OR REPLACE TEMP MACRO zone_minutes(z) AS CASE
 
 -- Viet Nam wall-clock TIMESTAMP of the date forms exports use, NULL when none fits:
 -- dd/mm/yyyy HH:mm[:ss], dd/mm/yyyy, ISO 8601 (T or space, seconds optional, zone converted to UTC+7), Excel serial day numbers.
-CREATE OR REPLACE TEMP MACRO parse_wall_clock(t) AS coalesce(
-	try_strptime(t, '%d/%m/%Y %H:%M'),
+CREATE OR REPLACE TEMP MACRO parse_wall_clock_forms(t) AS (
 	CASE
 		WHEN t IS NULL THEN NULL
 		WHEN regexp_full_match(t, '\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?')
@@ -38,6 +49,11 @@ CREATE OR REPLACE TEMP MACRO parse_wall_clock(t) AS coalesce(
 		WHEN regexp_full_match(t, '\d{5}(\.\d+)?')
 			THEN TIMESTAMP '1899-12-30' + to_seconds(round(t::DOUBLE * 86400)::BIGINT)
 	END);
+
+-- The same for raw text: the common dd/mm/yyyy HH:mm form first, the others after cleaning.
+CREATE OR REPLACE TEMP MACRO parse_wall_clock(raw) AS coalesce(
+	try_strptime(raw, '%d/%m/%Y %H:%M'),
+	parse_wall_clock_forms(clean_text(raw)));
 
 -- Amount of a benefit text without its sign, in VND (DECIMAL), NULL when it cannot be read:
 -- 4980000000, 4.980.000.000, 4,980,000,000, "4,98 tỷ", "520 triệu", "1,2 tỷ đồng", "0".
@@ -59,6 +75,7 @@ CREATE OR REPLACE TEMP MACRO benefit_amount(t) AS CASE
 	WHEN t IS NULL THEN NULL
 	WHEN regexp_full_match(t, '[0-9]{1,18}') THEN t::BIGINT
 	ELSE try_cast(round(benefit_scaled(benefit_parts(benefit_fold(t)))) AS BIGINT) END;
+-- Whether a (cleaned) benefit text is written with a minus sign.
 CREATE OR REPLACE TEMP MACRO benefit_negative(t) AS starts_with(t, '-');
 
 -- Whole non-negative count (members, targets): 1234, 1.234, 1,234; NULL when it cannot be read.
@@ -90,8 +107,8 @@ CREATE OR REPLACE TEMP MACRO leader_flag(s) AS CASE
 	WHEN s IS NULL THEN false
 	WHEN s IN ('Có', 'x', 'X', '1') THEN true
 	WHEN s IN ('Không', '0') THEN false
-	ELSE CASE name_key(s) WHEN 'co' THEN true WHEN 'x' THEN true WHEN 'true' THEN true
-		WHEN 'khong' THEN false WHEN 'false' THEN false END END;
+	ELSE CASE name_key(s) WHEN 'co' THEN true WHEN 'x' THEN true WHEN '1' THEN true WHEN 'true' THEN true
+		WHEN 'khong' THEN false WHEN '0' THEN false WHEN 'false' THEN false WHEN '' THEN false END END;
 
 -- Canonical sector (Khối) of a grassroots union; other texts are kept as written.
 CREATE OR REPLACE TEMP MACRO sector_name(s) AS CASE name_key(s)
