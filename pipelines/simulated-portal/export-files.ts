@@ -7,6 +7,7 @@ import { CsvWriter, writeJson, writeXlsx, type WrittenFile } from './export-writ
 import { COLUMN, INITIATIVE_HEADERS, InitiativeRenderer } from './initiative-rows.ts';
 import type { Population } from './population.ts';
 import { hash3, textCode } from './prng.ts';
+import type { StaticRows } from './static-rows.ts';
 import { UNIT_HEADERS, unitRows } from './unit-rows.ts';
 import type { UnitTree } from './unit-tree.ts';
 import { referenceData } from '../../warehouse/reference/reference-data.ts';
@@ -17,6 +18,8 @@ export interface ExportContext {
 	seed: number;
 	dirty: number;
 	outDir: string;
+	/** Pre-rendered unchanging columns (when many snapshots are written). */
+	staticRows?: StaticRows;
 }
 
 export interface FileResult {
@@ -116,6 +119,7 @@ async function writeInitiatives(context: ExportContext, renderer: InitiativeRend
 			if (dirty) record(dirty, (values) => writer.values(without(values)));
 			else {
 				if (dropped >= 0) writer.values(without(renderer.values(i, file.at, stt)));
+				else if (context.staticRows) writer.cachedLine(stt, context.staticRows.bytes, context.staticRows.offsets[i]!, context.staticRows.offsets[i + 1]!, renderer.dynamicCsv(i, file.at));
 				else writer.line(renderer.csvLine(i, file.at, stt));
 				records++;
 			}

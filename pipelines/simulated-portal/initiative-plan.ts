@@ -52,7 +52,6 @@ function bounds(code: string, k: number): [number, number] {
 /** The plan at a scale: per-unit net counts at each checkpoint, and withdrawals per interval. */
 export function planInitiatives(tree: UnitTree, seed: number, scale: number): InitiativePlan {
 	const units = tree.level1;
-	const n = units.length;
 	const K = CHECKPOINTS.length;
 	const finalNational = NATIONAL[K - 1]!;
 	// Final weights: assigned × enthusiasm, with the exact finals pinned.

@@ -125,12 +125,23 @@ export class InitiativeRenderer {
 		];
 	}
 
-	/** The same row as values(), CSV-escaped, without building the array (the hot path of national snapshots). */
-	csvLine(i: number, at: number, stt: number): string {
+	/** The columns that never change between exports (Mã sáng kiến … Ngày công nhận), CSV-escaped. */
+	staticCsv(i: number): string {
+		const p = this.population;
+		const [position, leader] = this.position(i);
+		return `${this.id(i)},${this.titleQuoted(i)},${this.fieldCsv[p.field[i]!]},${this.authorName(i)},${this.coauthors(i)},${this.phone(i)},${position},${leader ? 'Có' : 'Không'},${this.unitCsv[p.grassroots[i]!]},${formatMinute(p.submitted[i]!)},${this.recognised(i)}`;
+	}
+
+	/** The columns that depend on the export time (Trạng thái, Ngày duyệt, Giá trị làm lợi), CSV-escaped. */
+	dynamicCsv(i: number, at: number): string {
 		const p = this.population;
 		const reviewed = p.reviewedAt[i]! <= at;
-		const [position, leader] = this.position(i);
-		return `${stt},${this.id(i)},${this.titleQuoted(i)},${this.fieldCsv[p.field[i]!]},${this.authorName(i)},${this.coauthors(i)},${this.phone(i)},${position},${leader ? 'Có' : 'Không'},${this.unitCsv[p.grassroots[i]!]},${formatMinute(p.submitted[i]!)},${this.recognised(i)},${STATUS_TEXT[reviewed ? p.status[i]! : 0]},${reviewed ? formatMinute(p.reviewedAt[i]!) : ''},${this.benefitText(i)}`;
+		return `${STATUS_TEXT[reviewed ? p.status[i]! : 0]},${reviewed ? formatMinute(p.reviewedAt[i]!) : ''},${this.benefitText(i)}`;
+	}
+
+	/** The same row as values(), CSV-escaped, without building the array. */
+	csvLine(i: number, at: number, stt: number): string {
+		return `${stt},${this.staticCsv(i)},${this.dynamicCsv(i, at)}`;
 	}
 
 	/** Initiatives of a scope (null = whole country) on the portal at time at, in id order. */

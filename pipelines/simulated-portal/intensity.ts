@@ -32,7 +32,16 @@ export function minuteWeight(minute: number): number {
 /** Cumulative minute weights: cum[m] = Σ_{j<m} weight(j), for m in [0, end]. */
 export function cumulativeIntensity(end: number): Float64Array {
 	const cum = new Float64Array(end + 1);
-	for (let m = 0; m < end; m++) cum[m + 1] = cum[m]! + minuteWeight(m);
+	let day = -1;
+	let dayFactor = 0;
+	for (let m = 0; m < end; m++) {
+		if (Math.floor(m / MINUTES_PER_DAY) !== day) {
+			day = Math.floor(m / MINUTES_PER_DAY);
+			const wd = weekdayOf(m);
+			dayFactor = dayWeight(day) * (wd === 0 ? 0.22 : wd === 6 ? 0.45 : 1);
+		}
+		cum[m + 1] = cum[m]! + dayFactor * HOUR_WEIGHTS[Math.floor((m % MINUTES_PER_DAY) / 60)]! + 1e-9;
+	}
 	return cum;
 }
 

@@ -405,11 +405,12 @@ function calibrateBenefits(p: Population, tree: UnitTree, seed: number, scale: n
 		} else if (p.status[i] === STATUS.valid && p.reviewedAt[i]! <= FINAL_AT && p.withdrawnAt[i] === NEVER) others.push(i);
 	}
 	// BR–VT: its largest is 4.98 billion, an initiative of the person with 6 valid ones; valid sum just above 520 billion.
-	const cap = CALIBRATION.brvtMaxBenefit - 1e7;
-	for (const i of brvtAll) if (p.benefit[i]! > cap) p.benefit[i] = roundBenefit(1e9 + rng.next() * 2e9);
-	const top = brvtValid.filter((i) => p.author[i] === special)[0]!;
-	p.benefit[top] = CALIBRATION.brvtMaxBenefit;
-	scaleSum(p.benefit, brvtValid.filter((i) => i !== top), CALIBRATION.brvtValidBenefit * scale, cap, CALIBRATION.brvtMaxBenefit);
+	const top = roundBenefit(CALIBRATION.brvtMaxBenefit * Math.min(1, scale));
+	const cap = top - (top >= 1e9 ? 1e7 : 1e4);
+	for (const i of brvtAll) if (p.benefit[i]! > cap) p.benefit[i] = Math.min(cap, roundBenefit((0.2 + rng.next() * 0.4) * top));
+	const largest = brvtValid.filter((i) => p.author[i] === special)[0]!;
+	p.benefit[largest] = top;
+	scaleSum(p.benefit, brvtValid.filter((i) => i !== largest), CALIBRATION.brvtValidBenefit * scale, cap, top);
 	scaleSum(p.benefit, thanhHoaValid, CALIBRATION.thanhHoaValidBenefit * scale, 3e10);
 	let fixed = 0;
 	for (const i of [...brvtValid, ...thanhHoaValid]) if (p.benefit[i]! > 0) fixed += p.benefit[i]!;

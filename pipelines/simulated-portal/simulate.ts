@@ -6,6 +6,8 @@ import { isoMinute } from './calendar.ts';
 import { exportFiles, type ExportFile, type Schedule } from './export-schedule.ts';
 import { writeExportFiles, type ExportContext, type WriteResult } from './export-files.ts';
 import { planInitiatives } from './initiative-plan.ts';
+import { InitiativeRenderer } from './initiative-rows.ts';
+import { buildStaticRows } from './static-rows.ts';
 import { generatePopulation, type Population } from './population.ts';
 import { buildUnitTree } from './unit-tree.ts';
 
@@ -89,6 +91,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulateReport
 		results = [await writeExportFiles({ tree, population, seed: options.seed, dirty: options.dirty, outDir: options.out }, files)];
 	} else {
 		const context: ExportContext = { tree, population: sharedPopulation(population), seed: options.seed, dirty: options.dirty, outDir: options.out };
+		// Many snapshots: render the unchanging columns once (a few hundred bytes per initiative, shared by the workers).
+		if (options.schedule === 'full') context.staticRows = buildStaticRows(new InitiativeRenderer(tree, context.population, options.seed));
 		const groups: ExportFile[][] = Array.from({ length: workers }, () => []);
 		const load = new Array<number>(workers).fill(0);
 		const units = tree.grassroots.code.length;

@@ -218,7 +218,7 @@ export function buildUnitTree(seed: number, scale: number): UnitTree {
 			let upperK: number;
 			if (i < node.uppers.length) upperK = i;
 			else {
-				const weights = plans.map((p) => affinity(sector, p.kind));
+				const weights: number[] = plans.map((p) => affinity(sector, p.kind));
 				if (weights.every((w) => w === 0)) weights.fill(1);
 				upperK = rng.weighted(weights);
 			}

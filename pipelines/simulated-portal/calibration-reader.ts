@@ -1,0 +1,68 @@
+// The calibration test's own reader: loads the national CSV snapshots and a unit tree into DuckDB and applies the contract's definitions.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Database } from '../../warehouse/duckdb/database.ts';
+
+const TIME_FORMATS = "['%d/%m/%Y %H:%M', '%Y-%m-%dT%H:%M:%S', '%d/%m/%Y']";
+
+/** SQL turning a benefit text of any accepted form into VND, null when blank or unparseable. */
+const BENEFIT_SQL = `CASE
+	WHEN b IS NULL OR trim(b) = '' THEN NULL
+	WHEN regexp_matches(b, '^[0-9]+$') THEN b::DOUBLE
+	WHEN regexp_matches(b, '^[0-9]{1,3}(\\.[0-9]{3})+$') THEN replace(b, '.', '')::DOUBLE
+	WHEN regexp_matches(b, '^[0-9]+(,[0-9]+)? tỷ( đồng)?$') THEN round(replace(regexp_extract(b, '^([0-9,]+)', 1), ',', '.')::DOUBLE * 1e9)
+	WHEN regexp_matches(b, '^[0-9]+(,[0-9]+)? triệu( đồng)?$') THEN round(replace(regexp_extract(b, '^([0-9,]+)', 1), ',', '.')::DOUBLE * 1e6)
+	ELSE NULL END`;
+
+/**
+ * Builds table `initiative` (one row per id: level1, grassroots, submitted, withdrawn_at, status, reviewed_at, benefit,
+ * phone) from the national snapshots, and table `unit` from the given don-vi CSV file.
+ */
+export async function loadCalibrationDatabase(dir: string, unitFile: string): Promise<Database> {
+	const db = await Database.open(':memory:');
+	const national = readdirSync(dir).filter((f) => /^sang-kien_toan-quoc_\d{8}-\d{4}\.csv$/u.test(f)).sort();
+	const list = national.map((f) => `'${join(dir, f)}'`).join(', ');
+	await db.run(`CREATE TABLE unit AS SELECT "Mã đơn vị" AS code, nfc_normalize("Tên đơn vị") AS name, "Cấp"::INTEGER AS level, "Mã đơn vị cấp trên" AS parent,
+		"Chỉ tiêu giao"::INTEGER AS assigned, try_cast("Chỉ tiêu đăng ký" AS INTEGER) AS registered
+		FROM read_csv('${join(dir, unitFile)}', all_varchar = true, header = true)`);
+	await db.run(`CREATE TABLE snapshot_file AS SELECT DISTINCT filename AS file, strptime(regexp_extract(filename, '_([0-9]{8}-[0-9]{4})\\.csv$', 1), '%Y%m%d-%H%M') AS at
+		FROM read_csv([${list}], all_varchar = true, header = true, filename = true) LIMIT 0`);
+	await db.run(`CREATE TABLE raw AS SELECT strptime(regexp_extract(filename, '_([0-9]{8}-[0-9]{4})\\.csv$', 1), '%Y%m%d-%H%M') AS file_at,
+			"Mã sáng kiến" AS id, "Mã CĐCS" AS code, nfc_normalize("Công đoàn cơ sở") AS gname, "Đơn vị trực thuộc Tổng Liên đoàn" AS l1name,
+			try_strptime("Ngày cập nhật", ${TIME_FORMATS}) AS submitted, "Trạng thái" AS status_text,
+			try_strptime("Ngày duyệt", ${TIME_FORMATS}) AS reviewed_at, "Giá trị làm lợi (đồng/năm)" AS b, regexp_replace(coalesce("Điện thoại", ''), '[^0-9]', '', 'g') AS phone
+		FROM read_csv([${list}], all_varchar = true, header = true, filename = true)
+		WHERE coalesce("Mã sáng kiến", '') <> ''`);
+	await db.run(`INSERT INTO snapshot_file SELECT DISTINCT NULL, file_at FROM raw`);
+	// The latest row of each id (latest file, then latest status time: the contract's duplicate rule).
+	await db.run(`CREATE TABLE initiative AS
+		WITH last AS (
+			SELECT id, max(file_at) AS last_seen, arg_max(struct_pack(code, gname, l1name, submitted, status_text, reviewed_at, b, phone), (file_at, coalesce(reviewed_at, submitted))) AS r
+			FROM raw GROUP BY id
+		)
+		SELECT id, last_seen, (SELECT min(at) FROM snapshot_file f WHERE f.at > last.last_seen) AS withdrawn_at,
+			r.code AS code, r.gname AS gname, r.l1name AS l1name, r.submitted AS submitted,
+			CASE WHEN r.status_text = 'Hợp lệ' THEN 'valid' WHEN r.status_text = 'Không hợp lệ' THEN 'invalid' ELSE 'under_review' END AS status,
+			r.reviewed_at AS reviewed_at, (SELECT ${BENEFIT_SQL} FROM (SELECT r.b AS b)) AS benefit, r.phone AS phone
+		FROM last`);
+	// Resolve the grassroots union: its code when it is in the tree, else its name within the level-1 unit.
+	await db.run(`CREATE TABLE level1_name AS SELECT code, name FROM unit WHERE level = 1`);
+	await db.run(`ALTER TABLE initiative ADD COLUMN grassroots VARCHAR`);
+	await db.run(`UPDATE initiative SET grassroots = code WHERE code IN (SELECT code FROM unit WHERE level = 3)`);
+	await db.run(`UPDATE initiative i SET grassroots = u.code FROM unit u, level1_name l
+		WHERE i.grassroots IS NULL AND u.level = 3 AND u.name = i.gname AND l.name = i.l1name AND split_part(u.code, '.', 1) = l.code`);
+	await db.run(`ALTER TABLE initiative ADD COLUMN level1 VARCHAR; ALTER TABLE initiative ADD COLUMN upper VARCHAR;
+		UPDATE initiative SET level1 = split_part(grassroots, '.', 1), upper = split_part(grassroots, '.', 1) || '.' || split_part(grassroots, '.', 2)`);
+	await db.run('DROP TABLE raw');
+	return db;
+}
+
+/** On-portal condition at a time (SQL fragment over table initiative). */
+export function onPortal(at: string): string {
+	return `(submitted <= TIMESTAMP '${at}' AND (withdrawn_at IS NULL OR withdrawn_at > TIMESTAMP '${at}'))`;
+}
+
+/** Valid-at condition (status time ≤ at) for initiatives on the portal. */
+export function validAt(at: string): string {
+	return `(${onPortal(at)} AND status = 'valid' AND reviewed_at <= TIMESTAMP '${at}')`;
+}
