@@ -68,10 +68,10 @@ export async function openFixtureDatabase(): Promise<Database> {
 }
 
 async function insertRows(db: Database, table: string, rows: SqlParameter[][]): Promise<void> {
-	for (const row of rows) {
-		const placeholders = row.map((_, i) => `$${i + 1}`).join(', ');
-		await db.run(`INSERT INTO ${table} VALUES (${placeholders})`, row);
-	}
+	if (rows.length === 0) return;
+	const width = rows[0]!.length;
+	const tuples = rows.map((_, r) => `(${rows[0]!.map((__, c) => `$${r * width + c + 1}`).join(', ')})`);
+	await db.run(`INSERT INTO ${table} VALUES ${tuples.join(', ')}`, rows.flat());
 }
 
 async function insertSourceFile(
