@@ -219,7 +219,7 @@ export function buildUnitTree(seed: number, scale: number): UnitTree {
 			if (i < node.uppers.length) upperK = i;
 			else {
 				const weights: number[] = plans.map((p) => affinity(sector, p.kind));
-				if (weights.every((w) => w === 0)) weights.fill(1);
+				if (!weights.some((w) => w > 0)) weights.fill(1);
 				upperK = rng.weighted(weights);
 			}
 			const upper = uppers[node.uppers[upperK]!]!;
