@@ -1,0 +1,68 @@
+// Economic benefit as of T: its distribution (quantiles of a heavy tail), the top initiatives (titles only inside the viewer's detail scope) and totals by unit, region or field.
+import { sql } from 'kysely';
+import { breakdown, type Breakdown } from './breakdowns.ts';
+import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { shares, type Shares } from './shares.ts';
+import { NotVisibleError, canSeeDetail } from './viewer.ts';
+
+export const BENEFIT_QUANTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
+
+export interface BenefitDistribution extends Stamp {
+	unit: string;
+	valid: number;
+	/** Valid initiatives stating a benefit. */
+	stating: number;
+	total: number;
+	/** Quantiles (nearest rank, quantile_disc) of the stated benefits, keyed "p10" … "p99". */
+	quantiles: Record<string, number | null>;
+	max: number | null;
+}
+
+/** Distribution of the benefit of valid initiatives at T. Aggregates: every viewer. */
+export async function benefitDistribution(db: WarehouseDb, options: QueryOptions): Promise<BenefitDistribution> {
+	const stamp = await resolveStamp(db, options.asOf);
+	const scope = await resolveUnit(db, options.unit);
+	const { rows } = await sql<{ valid: number; stating: number; total: number | null; q: (number | null)[] | null; max: number | null }>`
+		SELECT count(*) AS valid, count(benefit) AS stating, sum(benefit) AS total,
+			quantile_disc(benefit, [${sql.join(BENEFIT_QUANTILES.map((q) => sql.lit(q)))}]) AS q, max(benefit) AS max
+		FROM initiative_period WHERE status = 'valid' AND ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}`.execute(db);
+	const row = rows[0]!;
+	const quantiles = Object.fromEntries(BENEFIT_QUANTILES.map((q, i) => [`p${Math.round(q * 100)}`, row.q?.[i] ?? null]));
+	return { ...stamp, unit: scope.code, valid: n(row.valid), stating: n(row.stating), total: n(row.total), quantiles, max: row.max ?? null };
+}
+
+export interface TopInitiative {
+	rank: number;
+	initiativeId: string;
+	title: string | null;
+	field: string | null;
+	grassrootsCode: string | null;
+	level1Code: string | null;
+	benefit: number;
+}
+
+/** The valid initiatives with the largest benefit at T, ties by id. Restricted: NotVisibleError outside the viewer's detail scope. */
+export async function topInitiatives(db: WarehouseDb, options: QueryOptions & { limit?: number }): Promise<Stamp & { unit: string; rows: TopInitiative[] }> {
+	const stamp = await resolveStamp(db, options.asOf);
+	const scope = await resolveUnit(db, options.unit);
+	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
+	const limit = options.limit ?? 10;
+	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
+	const { rows } = await sql<{ initiative_id: string; title: string | null; field: string | null; grassroots_code: string | null; level1_code: string | null; benefit: number }>`
+		SELECT p.initiative_id, i.title, p.field, p.grassroots_code, p.level1_code, p.benefit
+		FROM initiative_period p JOIN initiative i USING (initiative_id)
+		WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}
+		ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}`.execute(db);
+	return {
+		...stamp,
+		unit: scope.code,
+		rows: rows.map((r, i) => ({ rank: i + 1, initiativeId: r.initiative_id, title: r.title, field: r.field, grassrootsCode: r.grassroots_code, level1Code: r.level1_code, benefit: r.benefit }))
+	};
+}
+
+/** Benefit totals at T by sub-unit or region (shares) or by field (breakdown). Aggregates: every viewer. */
+export async function benefitBy(db: WarehouseDb, options: QueryOptions & { by: 'unit' | 'region' | 'field' }): Promise<Shares | Breakdown> {
+	if (options.by === 'field') return breakdown(db, { ...options, by: 'field' });
+	if (options.by === 'unit' || options.by === 'region') return shares(db, { ...options, by: options.by, metric: 'benefit' });
+	throw new QueryInputError('invalid_option', `benefit totals by unit, region or field, not "${String(options.by).slice(0, 40)}"`);
+}

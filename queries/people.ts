@@ -1,0 +1,64 @@
+// Authors (restricted personal data): authors ranked by valid initiatives at T inside the viewer's detail scope, and how many authors have k valid initiatives.
+import { sql } from 'kysely';
+import { suppressSmallGroups } from './breakdowns.ts';
+import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { NotVisibleError, canSeeDetail } from './viewer.ts';
+
+export interface AuthorRow {
+	rank: number;
+	/** The author's name as last exported (never the phone or the author key). */
+	name: string | null;
+	grassrootsCode: string | null;
+	level1Code: string | null;
+	valid: number;
+	onPortal: number;
+	benefit: number;
+}
+
+/**
+ * Authors of a unit ranked by valid initiatives at T (then on the portal, then benefit, then name); competition ranks on
+ * the valid count. Restricted: NotVisibleError outside the viewer's detail scope.
+ */
+export async function topAuthors(db: WarehouseDb, options: QueryOptions & { limit?: number }): Promise<Stamp & { unit: string; rows: AuthorRow[] }> {
+	const stamp = await resolveStamp(db, options.asOf);
+	const scope = await resolveUnit(db, options.unit);
+	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`authors of ${scope.code}`);
+	const limit = options.limit ?? 10;
+	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
+	const { rows } = await sql<{ name: string | null; grassroots_code: string | null; level1_code: string | null; valid: number; on_portal: number; benefit: number | null }>`
+		WITH author AS (
+			SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
+				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
+				arg_max(p.initiative_id, p.submitted_at) AS last_initiative
+			FROM initiative_period p
+			WHERE ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
+			GROUP BY p.author_key
+		)
+		SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit
+		FROM author a JOIN initiative i ON i.initiative_id = a.last_initiative
+		ORDER BY a.valid DESC, a.on_portal DESC, a.benefit DESC NULLS LAST, i.author, a.author_key
+		LIMIT ${limit}`.execute(db);
+	let rank = 0;
+	return {
+		...stamp,
+		unit: scope.code,
+		rows: rows.map((r, i) => {
+			if (i === 0 || rows[i - 1]!.valid !== r.valid) rank = i + 1;
+			return { rank, name: r.name, grassrootsCode: r.grassroots_code, level1Code: r.level1_code, valid: n(r.valid), onPortal: n(r.on_portal), benefit: n(r.benefit) };
+		})
+	};
+}
+
+/** How many authors have exactly k valid initiatives at T ("one person with 6"). Aggregates; press: small groups suppressed. */
+export async function authorsByValidCount(db: WarehouseDb, options: QueryOptions): Promise<Stamp & { unit: string; rows: { validInitiatives: number; authors: number | null; suppressed: boolean }[] }> {
+	const stamp = await resolveStamp(db, options.asOf);
+	const scope = await resolveUnit(db, options.unit);
+	const { rows } = await sql<{ k: number; authors: number }>`
+		SELECT valid AS k, count(*) AS authors FROM (
+			SELECT author_key, count(*) FILTER (WHERE status = 'valid') AS valid
+			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)} AND author_key IS NOT NULL
+			GROUP BY author_key)
+		GROUP BY valid ORDER BY valid DESC`.execute(db);
+	const shown = suppressSmallGroups(rows.map((r) => ({ validInitiatives: r.k, onPortal: n(r.authors), suppressed: false })), options.viewer);
+	return { ...stamp, unit: scope.code, rows: shown.map((r) => ({ validInitiatives: r.validInitiatives, authors: r.suppressed ? null : r.onPortal, suppressed: r.suppressed })) };
+}

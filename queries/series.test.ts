@@ -1,0 +1,69 @@
+// dailySeries, periodChange and milestones on the hand-made warehouse (answers computed by hand from fixture-warehouse.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFixtureWarehouse } from './fixture-warehouse.ts';
+import { milestones } from './milestones.ts';
+import { resolveUnit } from './query-context.ts';
+import { dailySeries, periodChange, periodOf, seriesRows } from './series.ts';
+import { LEADERSHIP } from './viewer.ts';
+
+let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
+beforeAll(async () => {
+	fixture = await openFixtureWarehouse();
+});
+afterAll(async () => fixture.close());
+const viewer = LEADERSHIP;
+
+describe('dailySeries', () => {
+	it('dailySeries(db, {}) gives end-of-day national figures with late revisions, withdrawals, phases and the campaign', async () => {
+		const s = await dailySeries(fixture.db, { viewer });
+		const at = (day: string) => s.points.find((p) => p.day === day);
+		expect(s.points[0]!.day).toBe('2022-01-08');
+		expect(s.points.at(-1)!.day).toBe('2022-06-10');
+		expect(at('2022-02-08')).toEqual({ day: '2022-02-08', onPortal: 8, underReview: 8, valid: 0, invalid: 0, benefit: 0 });
+		expect(at('2022-02-16')).toEqual({ day: '2022-02-16', onPortal: 8, underReview: 1, valid: 6, invalid: 1, benefit: 1650 });
+		expect(at('2022-03-20')).toMatchObject({ valid: 5, invalid: 2, benefit: 1350 });
+		expect(at('2022-06-09')).toMatchObject({ onPortal: 10, valid: 7, benefit: 2250 });
+		expect(at('2022-06-10')).toMatchObject({ onPortal: 9, valid: 6, benefit: 2200 });
+		expect(s.annotations.map((a) => a.key)).toEqual(['phase1', 'phase2', 'campaign40']);
+		expect((await dailySeries(fixture.db, { viewer, asOf: '2022-02-16 12:00' })).points.at(-1)!.day).toBe('2022-02-16');
+	});
+
+	it('a grassroots union series computed from periods equals the mart series of its only upper-level union', async () => {
+		const grassroots = await seriesRows(fixture.db, await resolveUnit(fixture.db, 'T40.01.0001'), '2022-01-08', '2022-06-10');
+		const upper = await seriesRows(fixture.db, await resolveUnit(fixture.db, 'T40.01'), '2022-01-08', '2022-06-10');
+		expect(grassroots).toEqual(upper);
+		expect(grassroots.find((p) => p.day === '2022-06-09')).toMatchObject({ onPortal: 3, valid: 1, underReview: 1, invalid: 1, benefit: 50 });
+		expect(grassroots.at(-1)).toMatchObject({ onPortal: 2, valid: 0, benefit: 0 });
+	});
+});
+
+describe('periodChange', () => {
+	it('periodChange(db, {period}) compares two complete periods', async () => {
+		const month = await periodChange(fixture.db, { viewer, period: 'month', asOf: '28/02/2022 23:59' });
+		expect(month).toMatchObject({ current: { start: '2022-02-01', end: '2022-03-01', complete: true, increase: 8 }, previous: { start: '2022-01-01', increase: 0 }, delta: 8, refused: null });
+		const week = await periodChange(fixture.db, { viewer, period: 'week', asOf: '2022-02-06 23:59' });
+		expect(week).toMatchObject({ current: { start: '2022-01-31', end: '2022-02-07', increase: 6 }, previous: { start: '2022-01-24', increase: 0 }, delta: 6 });
+	});
+
+	it('periodChange(db, {period}) refuses to compare an incomplete period with a complete one', async () => {
+		const month = await periodChange(fixture.db, { viewer, period: 'month' });
+		expect(month).toMatchObject({ current: { start: '2022-06-01', complete: false, increase: null }, previous: { start: '2022-05-01', complete: true, increase: 0 }, delta: null, refused: { code: 'incomplete_period' } });
+		const afterExports = await periodChange(fixture.db, { viewer, period: 'month', asOf: '2022-07-15 00:00' });
+		expect(afterExports.refused?.code).toBe('incomplete_period');
+		expect(periodOf('month', '2022-12-31')).toEqual({ start: '2022-12-01', end: '2023-01-01' });
+	});
+});
+
+describe('milestones', () => {
+	it('milestones(db, {thresholds}) finds the first minute on the portal, even when a withdrawal later takes it back below', async () => {
+		const m = await milestones(fixture.db, { viewer, thresholds: [8, 9, 10, 11] });
+		expect(m.milestones).toEqual([
+			{ threshold: 8, reachedAt: '2022-02-08T00:00:00' },
+			{ threshold: 9, reachedAt: '2022-06-02T09:30:00' },
+			{ threshold: 10, reachedAt: '2022-06-09T00:00:00' },
+			{ threshold: 11, reachedAt: null }
+		]);
+		expect((await milestones(fixture.db, { viewer, thresholds: [10], asOf: '2022-06-08 23:59' })).milestones[0]!.reachedAt).toBeNull();
+		expect((await milestones(fixture.db, { viewer, unit: 'T40.01.0001', thresholds: [3] })).milestones[0]!.reachedAt).toBe('2022-06-09T00:00:00');
+	});
+});
