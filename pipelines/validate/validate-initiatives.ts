@@ -11,7 +11,7 @@ import { fillTemplate, validationSql } from './sql-template.ts';
 import type { ValidatedFile } from './validated-file.ts';
 import { installValidationMacros } from './validation-macros.ts';
 
-const SCRATCH = ['vi_combo', 'vi_benefit', 'vi_check', 'vi_superseded', 'validate_level1_key'];
+const SCRATCH = ['vi_combo', 'vi_benefit', 'vi_check', 'vi_problem', 'vi_id', 'vi_superseded', 'validate_level1_key'];
 
 async function requireUnitTree(db: Database): Promise<void> {
 	const found = await db.one(`SELECT 1 AS found FROM duckdb_tables() WHERE table_name = 'unit' AND schema_name = 'main'`);
@@ -33,6 +33,7 @@ export async function validateInitiativeFile(db: Database, staged: StagedFile, r
 		exported_at: { timestamp: staged.landed.exportedAt },
 		scope_unit: { text: scopeUnit(staged.landed) }
 	};
+	await db.run(validationSql('initiative-problems'));
 	await db.run(fillTemplate(validationSql('initiative-units'), values));
 	await db.run(fillTemplate(validationSql('initiative-rows'), values));
 	await requireAlignment(db, staged.view, 'vi_check');

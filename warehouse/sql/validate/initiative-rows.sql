@@ -1,28 +1,25 @@
--- Checks every row of a staged initiative file in one pass: typed values (dates, status, field, flag, benefit), its resolved unit and its first problem (NULL = loadable); narrow, stored in row order so it lines up with the staged rows.
+-- Checks every row of a staged initiative file in one pass: typed values (dates, status, field, flag, benefit), its resolved unit and its first problem (a vi_problem number, NULL = loadable); narrow, in row order so it lines up with the staged rows.
 CREATE OR REPLACE TEMP TABLE vi_check AS
-WITH typed AS (
+WITH fast AS (
 	SELECT r.row_number,
 		tidy(r."Mã sáng kiến") AS initiative_id,
-		r."Lĩnh vực" AS field_raw,
-		r."Lãnh đạo, quản lý" AS leader_raw,
 		r."Ngày cập nhật" AS submitted_raw,
 		r."Ngày công nhận" AS recognized_raw,
-		r."Trạng thái" AS status_raw,
 		r."Ngày duyệt" AS reviewed_raw,
 		r."Giá trị làm lợi (đồng/năm)" AS benefit_raw,
-		parse_wall_clock(r."Ngày cập nhật") AS submitted_at,
-		parse_wall_clock(r."Ngày công nhận") AS recognized_at,
-		parse_wall_clock(r."Ngày duyệt") AS reviewed_at,
+		r."Lĩnh vực" AS field_raw,
+		try_strptime(r."Ngày cập nhật", '%d/%m/%Y %H:%M') AS submitted_fast,
+		try_strptime(r."Ngày công nhận", '%d/%m/%Y') AS recognized_fast,
+		try_strptime(r."Ngày duyệt", '%d/%m/%Y %H:%M') AS reviewed_fast,
 		status_code(r."Trạng thái") AS status,
 		field_name(r."Lĩnh vực") AS field,
 		leader_flag(r."Lãnh đạo, quản lý") AS is_leader,
-		coalesce(try_cast(r."Giá trị làm lợi (đồng/năm)" AS BIGINT), b.amount) AS benefit,
-		coalesce(b.negative, false) OR try_cast(r."Giá trị làm lợi (đồng/năm)" AS BIGINT) < 0 AS benefit_is_negative,
+		try_cast(r."Giá trị làm lợi (đồng/năm)" AS BIGINT) AS benefit_fast,
+		b.amount AS benefit_parsed,
+		b.negative AS benefit_parsed_negative,
 		u.grassroots_code,
 		u.level1_code,
-		u.name_matches,
-		u.code_text,
-		u.grassroots_name
+		u.name_matches
 	FROM {{rows}} r
 	LEFT JOIN vi_combo u
 		ON u.code_raw IS NOT DISTINCT FROM r."Mã CĐCS"
@@ -30,32 +27,32 @@ WITH typed AS (
 		AND u.upper_raw IS NOT DISTINCT FROM r."Công đoàn cấp trên trực tiếp"
 		AND u.level1_raw IS NOT DISTINCT FROM r."Đơn vị trực thuộc Tổng Liên đoàn"
 	LEFT JOIN vi_benefit b ON b.benefit_raw = r."Giá trị làm lợi (đồng/năm)"
+), typed AS (
+	SELECT f.*,
+		parse_wall_clock_after(f.submitted_fast, f.submitted_raw) AS submitted_at,
+		parse_wall_clock_after(f.recognized_fast, f.recognized_raw) AS recognized_at,
+		parse_wall_clock_after(f.reviewed_fast, f.reviewed_raw) AS reviewed_at,
+		CASE WHEN f.benefit_fast >= 0 THEN f.benefit_fast WHEN f.benefit_fast IS NULL THEN f.benefit_parsed END AS benefit,
+		f.benefit_fast < 0 OR f.benefit_parsed_negative AS benefit_is_negative
+	FROM fast f
 )
 SELECT t.row_number, t.initiative_id, t.submitted_at, t.recognized_at::DATE AS recognized_on, t.reviewed_at, t.status,
-	t.field, t.is_leader, t.benefit, t.grassroots_code, t.level1_code, t.name_matches, t.code_text,
+	t.field, t.is_leader, t.benefit, t.grassroots_code, t.level1_code, t.name_matches, false AS superseded,
 	CASE
-		WHEN t.initiative_id IS NULL THEN {'code': 'missing_id', 'field': 'Mã sáng kiến', 'raw': NULL}
-		WHEN t.submitted_at IS NULL THEN {'code': 'bad_date', 'field': 'Ngày cập nhật', 'raw': clean_text(t.submitted_raw)}
-		WHEN t.submitted_at < TIMESTAMP '2022-01-08' OR t.submitted_at >= TIMESTAMP '2023-09-02'
-			THEN {'code': 'date_out_of_range', 'field': 'Ngày cập nhật', 'raw': clean_text(t.submitted_raw)}
-		WHEN t.submitted_at > {{exported_at}}
-			THEN {'code': 'date_after_export', 'field': 'Ngày cập nhật', 'raw': clean_text(t.submitted_raw)}
-		WHEN t.recognized_at IS NULL AND clean_text(t.recognized_raw) IS NOT NULL
-			THEN {'code': 'bad_date', 'field': 'Ngày công nhận', 'raw': clean_text(t.recognized_raw)}
-		WHEN t.reviewed_at IS NULL AND clean_text(t.reviewed_raw) IS NOT NULL
-			THEN {'code': 'bad_date', 'field': 'Ngày duyệt', 'raw': clean_text(t.reviewed_raw)}
-		WHEN t.reviewed_at > {{exported_at}} THEN {'code': 'date_after_export', 'field': 'Ngày duyệt', 'raw': clean_text(t.reviewed_raw)}
-		WHEN t.status IS NULL THEN {'code': 'unknown_status', 'field': 'Trạng thái', 'raw': clean_text(t.status_raw)}
-		WHEN t.benefit IS NULL AND clean_text(t.benefit_raw) IS NOT NULL
-			THEN {'code': 'bad_benefit', 'field': 'Giá trị làm lợi (đồng/năm)', 'raw': clean_text(t.benefit_raw)}
-		WHEN t.benefit_is_negative
-			THEN {'code': 'negative_benefit', 'field': 'Giá trị làm lợi (đồng/năm)', 'raw': clean_text(t.benefit_raw)}
-		WHEN t.field IS NULL AND clean_text(t.field_raw) IS NOT NULL
-			THEN {'code': 'unknown_field', 'field': 'Lĩnh vực', 'raw': clean_text(t.field_raw)}
-		WHEN t.is_leader IS NULL THEN {'code': 'bad_flag', 'field': 'Lãnh đạo, quản lý', 'raw': clean_text(t.leader_raw)}
-		WHEN t.grassroots_code IS NULL AND t.name_matches > 1
-			THEN {'code': 'ambiguous_unit', 'field': 'Công đoàn cơ sở', 'raw': t.grassroots_name}
-		WHEN t.grassroots_code IS NULL THEN {'code': 'unresolved_unit', 'field': 'Công đoàn cơ sở', 'raw': t.grassroots_name}
-	END AS problem
+		WHEN t.initiative_id IS NULL THEN 1
+		WHEN t.submitted_at IS NULL THEN 2
+		WHEN t.submitted_at < TIMESTAMP '2022-01-08' OR t.submitted_at >= TIMESTAMP '2023-09-02' THEN 3
+		WHEN t.submitted_at > {{exported_at}} THEN 4
+		WHEN t.recognized_at IS NULL AND t.recognized_raw IS NOT NULL AND clean_text(t.recognized_raw) IS NOT NULL THEN 5
+		WHEN t.reviewed_at IS NULL AND t.reviewed_raw IS NOT NULL AND clean_text(t.reviewed_raw) IS NOT NULL THEN 6
+		WHEN t.reviewed_at > {{exported_at}} THEN 7
+		WHEN t.status IS NULL THEN 8
+		WHEN t.benefit_is_negative THEN 10
+		WHEN t.benefit IS NULL AND t.benefit_raw IS NOT NULL AND clean_text(t.benefit_raw) IS NOT NULL THEN 9
+		WHEN t.field IS NULL AND t.field_raw IS NOT NULL AND clean_text(t.field_raw) IS NOT NULL THEN 11
+		WHEN t.is_leader IS NULL THEN 12
+		WHEN t.grassroots_code IS NULL AND t.name_matches > 1 THEN 13
+		WHEN t.grassroots_code IS NULL THEN 14
+	END::UTINYINT AS problem
 FROM typed t
 ORDER BY t.row_number;

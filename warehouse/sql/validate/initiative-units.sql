@@ -38,8 +38,9 @@ SELECT code_raw, grassroots_raw, upper_raw, level1_raw, code_text, grassroots_na
 	END AS grassroots_code
 FROM matched;
 
--- Benefit texts that are not plain integers, parsed once each.
+-- Benefit texts that are not plain integers, parsed once each (negative only when the amount itself can be read).
 CREATE OR REPLACE TEMP TABLE vi_benefit AS
-SELECT benefit_raw, benefit_amount(clean_text(benefit_raw)) AS amount, benefit_negative(clean_text(benefit_raw)) AS negative
+SELECT benefit_raw, benefit_amount(clean_text(benefit_raw)) AS amount,
+	benefit_negative(clean_text(benefit_raw)) AND benefit_amount(clean_text(benefit_raw)) IS NOT NULL AS negative
 FROM (SELECT DISTINCT r."Giá trị làm lợi (đồng/năm)" AS benefit_raw FROM {{rows}} r)
 WHERE benefit_raw IS NOT NULL AND try_cast(benefit_raw AS BIGINT) IS NULL;

@@ -8,10 +8,10 @@ CREATE OR REPLACE TEMP MACRO clean_text(s) AS
 -- 0306 0309 031B 0323), a tab, line break or no-break space anywhere, a space at either end, or nothing at all.
 -- Text without any of these is already clean (NFC for Vietnamese), so tidy() skips the costly normalisation for it.
 CREATE OR REPLACE TEMP MACRO needs_cleaning(s) AS
-	contains(s, chr(768)) OR contains(s, chr(769)) OR contains(s, chr(771)) OR contains(s, chr(777))
-	OR contains(s, chr(803)) OR contains(s, chr(770)) OR contains(s, chr(774)) OR contains(s, chr(795))
-	OR starts_with(s, ' ') OR ends_with(s, ' ') OR contains(s, chr(9)) OR contains(s, chr(10))
-	OR contains(s, chr(13)) OR contains(s, chr(160)) OR s = '';
+	s = '' OR starts_with(s, ' ') OR ends_with(s, ' ') OR contains(s, chr(10)) OR contains(s, chr(13)) OR contains(s, chr(9))
+	OR (strlen(s) <> length(s) AND (contains(s, chr(768)) OR contains(s, chr(769)) OR contains(s, chr(771))
+		OR contains(s, chr(777)) OR contains(s, chr(803)) OR contains(s, chr(770)) OR contains(s, chr(774))
+		OR contains(s, chr(795)) OR contains(s, chr(160))));
 
 -- clean_text() of a text, fast for text that is already clean.
 CREATE OR REPLACE TEMP MACRO tidy(s) AS CASE WHEN needs_cleaning(s) THEN clean_text(s) ELSE s END;
@@ -50,10 +50,13 @@ CREATE OR REPLACE TEMP MACRO parse_wall_clock_forms(t) AS (
 			THEN TIMESTAMP '1899-12-30' + to_seconds(round(t::DOUBLE * 86400)::BIGINT)
 	END);
 
--- The same for raw text: the common dd/mm/yyyy HH:mm form first, the others after cleaning.
-CREATE OR REPLACE TEMP MACRO parse_wall_clock(raw) AS coalesce(
-	try_strptime(raw, '%d/%m/%Y %H:%M'),
-	parse_wall_clock_forms(clean_text(raw)));
+-- The same for raw text: the common dd/mm/yyyy HH:mm form first, the others after cleaning (a CASE, so only rows
+-- the first form misses pay for the others).
+CREATE OR REPLACE TEMP MACRO parse_wall_clock_after(fast, raw) AS CASE
+	WHEN fast IS NOT NULL THEN fast
+	WHEN raw IS NULL THEN NULL
+	ELSE parse_wall_clock_forms(clean_text(raw)) END;
+CREATE OR REPLACE TEMP MACRO parse_wall_clock(raw) AS parse_wall_clock_after(try_strptime(raw, '%d/%m/%Y %H:%M'), raw);
 
 -- Amount of a benefit text without its sign, in VND (DECIMAL), NULL when it cannot be read:
 -- 4980000000, 4.980.000.000, 4,980,000,000, "4,98 tỷ", "520 triệu", "1,2 tỷ đồng", "0".
