@@ -99,7 +99,12 @@ export async function main(argv: string[]): Promise<number> {
 	const task = cron.schedule(
 		config.schedule.cron,
 		async () => {
-			await runOnce(config, 'schedule');
+			try {
+				await runOnce(config, 'schedule');
+			} catch (error) {
+				// Only a broken warehouse directory gets here; keep the schedule alive for the next tick.
+				process.stderr.write(`scheduled run could not record itself: ${(error as Error).message}\n`);
+			}
 		},
 		{ timezone: config.schedule.timezone, noOverlap: true, name: 'sang-kien-pipeline' }
 	);

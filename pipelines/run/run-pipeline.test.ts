@@ -15,7 +15,7 @@ import { validateInitiativeFile } from '../validate/validate-initiatives.ts';
 import { validateUnitFile } from '../validate/validate-units.ts';
 import type { PipelineStages } from './pipeline-stages.ts';
 import { readRunRecords } from './run-log.ts';
-import { runPipeline } from './run-pipeline.ts';
+import { describeSources, runPipeline } from './run-pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -89,6 +89,7 @@ describe('runPipeline', () => {
 			{ run_id: 'r20230831-120200-0003', status: 'published' }
 		]);
 		expect(await published.database.one(`SELECT count(*) AS n FROM initiative WHERE withdrawn_at IS NULL`)).toEqual({ n: 3 });
+		expect(await published.database.one(`SELECT value FROM warehouse_meta WHERE key = 'source'`)).toEqual({ value: source });
 		published.database.close();
 		expect((await readRunRecords(config.warehouse)).map((r) => r.status)).toEqual(['published', 'nothing_new', 'published']);
 		expect(readdirSync(join(config.warehouse, 'building'))).toEqual([]);
@@ -119,6 +120,12 @@ describe('runPipeline', () => {
 		expect(record.error).toEqual({ message: 'merge broke on author [phone]', stage: 'merge_initiatives' });
 		expect(await readCurrent(config.warehouse)).toBe('v000001-r20230831-120000-0001');
 		expect(readdirSync(join(config.warehouse, 'building'))).toEqual([]);
+	});
+
+	it('describes portal sources without credentials or query', () => {
+		expect(describeSources({ sources: [{ kind: 'portal', url: 'https://u:secret@portal.example/api/exports?token=x' }, { kind: 'folder', path: '/data/exports' }] })).toBe(
+			'https://portal.example/api/exports, /data/exports'
+		);
 	});
 
 	it('refuses to run beside a live run and names its pid', async () => {

@@ -73,6 +73,20 @@ async function fileRecords(db: Database, fileIds: number[]): Promise<RunFileReco
 	);
 }
 
+/** The sources a version was built from, for warehouse_meta: folders and portal URLs without credentials (pure). */
+export function describeSources(config: Pick<PipelineConfig, 'sources'>): string {
+	return config.sources
+		.map((source) => {
+			if (source.kind === 'folder') return source.path;
+			const url = new URL(source.url);
+			url.username = '';
+			url.password = '';
+			url.search = '';
+			return url.toString();
+		})
+		.join(', ');
+}
+
 /** Runs the pipeline once; never throws for a failed run (the record says why), only for a broken warehouse directory. */
 export async function runPipeline(config: PipelineConfig, options: RunOptions): Promise<RunRecord> {
 	const now = options.now ?? Date.now;
@@ -196,6 +210,7 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions): 
 				prepare: async (versionDb, version) => {
 					const earlier = (await readRunRecords(root)).filter((r) => r.runId < runId);
 					await writeRunLogTable(versionDb, [...earlier, { ...record, status: 'published', version, endedAt: fromInstant(now()) }]);
+					await versionDb.run(`INSERT OR REPLACE INTO warehouse_meta (key, value) VALUES ('source', $1)`, [describeSources(config)]);
 				}
 			})
 		);
