@@ -105,9 +105,9 @@ async function unitFile(db: Database, fileId: number, exportedAt: string, t38Tar
 	}
 }
 
-/** Opens the fixture warehouse: the Database (for raw SQL in benchmarks) and the Kysely handle queries take. */
-export async function openFixtureWarehouse(): Promise<{ database: Database; db: Kysely<WarehouseSchema>; close: () => Promise<void> }> {
-	const database = await Database.open(':memory:', { threads: 1 });
+/** Builds the fixture warehouse (in memory, or in a DuckDB file): the Database and the Kysely handle queries take. */
+export async function openFixtureWarehouse(path = ':memory:'): Promise<{ database: Database; db: Kysely<WarehouseSchema>; close: () => Promise<void> }> {
+	const database = await Database.open(path, { threads: 1 });
 	await createSchema(database);
 	await loadReference(database);
 	await unitFile(database, 100, '2022-01-08 00:00', 100);
