@@ -37,3 +37,8 @@ export function tickFormatter(kind: ColumnKind, language: Language = 'vi'): (val
 	if (kind === 'vnd') return (value) => formatInteger(value / 1e9, language);
 	return valueFormatter(kind, language);
 }
+
+/** The axis label a kind needs (VND ticks are in tỷ đồng), or null. */
+export function axisLabel(kind: ColumnKind, language: Language = 'vi'): string | null {
+	return kind === 'vnd' ? (language === 'vi' ? 'tỷ đồng' : 'billion VND') : null;
+}

@@ -1,7 +1,7 @@
 // Horizontal bar chart for rankings and breakdowns: one bar per unit or category, values labelled in vi-VN, links to drill down.
 import * as Plot from '@observablehq/plot';
 import type { ColumnKind, ExportTable } from '../exports/export-table.ts';
-import { tickFormatter, valueFormatter } from './axis-formats.ts';
+import { axisLabel, tickFormatter, valueFormatter } from './axis-formats.ts';
 import type { ChartBase, ChartOutput } from './chart-output.ts';
 import { HIGHLIGHT_COLOR, SERIES_COLOR } from './palettes.ts';
 import { composeChart, renderPlot, withDataAttributes } from './plot-svg.ts';
@@ -52,7 +52,7 @@ export function barChart(input: BarChartInput): ChartOutput {
 		marginLeft: labelMargin(input.rows),
 		marginRight: 84,
 		marginTop: 24,
-		x: { domain: [minValue, maxValue || 1], grid: true, tickFormat: tickFormatter(input.kind, language), label: null, axis: 'top', nice: true },
+		x: { domain: [minValue, maxValue || 1], grid: true, tickFormat: tickFormatter(input.kind, language), label: axisLabel(input.kind, language), axis: 'top', nice: true },
 		y: { domain: input.rows.map((r) => r.code), tickFormat: (code: string) => labels.get(code) ?? code, label: null, padding: 0.2 },
 		marks: [
 			Plot.barX(rows, {
