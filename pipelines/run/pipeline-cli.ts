@@ -8,7 +8,7 @@ import type { PipelineConfig } from '../config/pipeline-config.ts';
 import { defaultStages } from './default-stages.ts';
 import { runPipeline } from './run-pipeline.ts';
 import { EXIT_CODES, readRunRecords, type RunRecord, type RunTrigger } from './run-log.ts';
-import { streamReporter } from './run-reporter.ts';
+import { streamReporter, type TextOutput } from './run-reporter.ts';
 import { formatRunSummary, formatStatus } from './run-summary.ts';
 import { stageTraceFromEnv } from './stage-trace.ts';
 
@@ -33,23 +33,33 @@ exit codes (run): 0 published, 10 nothing new, 20 rejected by audit, 1 failed, 2
 
 const TRIGGERS: readonly RunTrigger[] = ['manual', 'schedule', 'start'];
 
-async function configFrom(values: { source?: string[]; warehouse?: string; config?: string }): Promise<PipelineConfig | undefined> {
-	const result = await loadConfig({ configPath: values.config, cli: { sources: values.source, warehouse: values.warehouse } });
+export interface CliIo {
+	stdout: TextOutput;
+	stderr: TextOutput;
+	env: Record<string, string | undefined>;
+}
+
+const processIo: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+async function configFrom(io: CliIo, values: { source?: string[]; warehouse?: string; config?: string }): Promise<PipelineConfig | undefined> {
+	const result = await loadConfig({ configPath: values.config, env: io.env, cli: { sources: values.source, warehouse: values.warehouse } });
 	if (!result.ok) {
-		for (const error of result.errors) process.stderr.write(`config: ${error}\n`);
+		for (const error of result.errors) io.stderr.write(`config: ${error}\n`);
 		return undefined;
 	}
 	return result.config;
 }
 
-async function runOnce(config: PipelineConfig, trigger: RunTrigger): Promise<RunRecord> {
-	const reporter = streamReporter(process.stdout);
-	const record = await runPipeline(config, { trigger, stages: defaultStages, reporter, trace: stageTraceFromEnv() });
+async function runOnce(io: CliIo, config: PipelineConfig, trigger: RunTrigger): Promise<RunRecord> {
+	const reporter = streamReporter(io.stdout);
+	const trace = stageTraceFromEnv({ env: io.env, write: (line) => io.stdout.write(`${line}\n`) });
+	const record = await runPipeline(config, { trigger, stages: defaultStages, reporter, trace });
 	for (const line of formatRunSummary(record)) reporter.line(line);
 	return record;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command and returns its exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -58,52 +68,52 @@ export async function main(argv: string[]): Promise<number> {
 			options: { ...CONFIG_ARG_OPTIONS, trigger: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' } }
 		});
 	} catch (error) {
-		process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+		io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
 		return EXIT_USAGE;
 	}
 	const { values, positionals } = parsed;
 	const command = positionals[0];
 	if (values.help || !command) {
-		process.stdout.write(`${USAGE}\n`);
+		io.stdout.write(`${USAGE}\n`);
 		return values.help ? 0 : EXIT_USAGE;
 	}
 	if (positionals.length > 1 || !['run', 'schedule', 'status'].includes(command)) {
-		process.stderr.write(`unknown command "${positionals.join(' ')}"\n${USAGE}\n`);
+		io.stderr.write(`unknown command "${positionals.join(' ')}"\n${USAGE}\n`);
 		return EXIT_USAGE;
 	}
-	const config = await configFrom(values);
+	const config = await configFrom(io, values);
 	if (!config) return EXIT_USAGE;
 
 	if (command === 'status') {
 		const limit = Number(values.limit ?? 10);
 		if (!Number.isInteger(limit) || limit < 1) {
-			process.stderr.write(`--limit must be a positive integer, got "${values.limit}"\n`);
+			io.stderr.write(`--limit must be a positive integer, got "${values.limit}"\n`);
 			return EXIT_USAGE;
 		}
 		const lines = formatStatus(await readCurrent(config.warehouse), await listVersions(config.warehouse), await readRunRecords(config.warehouse, limit));
-		process.stdout.write(`${lines.join('\n')}\n`);
+		io.stdout.write(`${lines.join('\n')}\n`);
 		return 0;
 	}
 
 	if (command === 'run') {
 		const trigger = (values.trigger ?? 'manual') as RunTrigger;
 		if (!TRIGGERS.includes(trigger)) {
-			process.stderr.write(`--trigger must be one of ${TRIGGERS.join(', ')}, got "${values.trigger}"\n`);
+			io.stderr.write(`--trigger must be one of ${TRIGGERS.join(', ')}, got "${values.trigger}"\n`);
 			return EXIT_USAGE;
 		}
-		const record = await runOnce(config, trigger);
+		const record = await runOnce(io, config, trigger);
 		return EXIT_CODES[record.status];
 	}
 
-	process.stdout.write(`schedule: "${config.schedule.cron}" (${config.schedule.timezone}) → ${config.warehouse}\n`);
+	io.stdout.write(`schedule: "${config.schedule.cron}" (${config.schedule.timezone}) → ${config.warehouse}\n`);
 	const task = cron.schedule(
 		config.schedule.cron,
 		async () => {
 			try {
-				await runOnce(config, 'schedule');
+				await runOnce(io, config, 'schedule');
 			} catch (error) {
 				// Only a broken warehouse directory gets here; keep the schedule alive for the next tick.
-				process.stderr.write(`scheduled run could not record itself: ${(error as Error).message}\n`);
+				io.stderr.write(`scheduled run could not record itself: ${(error as Error).message}\n`);
 			}
 		},
 		{ timezone: config.schedule.timezone, noOverlap: true, name: 'sang-kien-pipeline' }

@@ -14,8 +14,14 @@ export function progressBar(step: string, done: number, total: number, width = 2
 	return `[${'#'.repeat(filled)}${'·'.repeat(width - filled)}] ${step} ${done}/${total}`;
 }
 
+/** Where the CLI writes: process.stdout or anything with write (and isTTY when it is a terminal). */
+export interface TextOutput {
+	write(text: string): unknown;
+	isTTY?: boolean;
+}
+
 /** Writes to a stream: a redrawn bar when it is a TTY, a line per file otherwise. */
-export function streamReporter(stream: NodeJS.WriteStream = process.stdout): RunReporter {
+export function streamReporter(stream: TextOutput = process.stdout): RunReporter {
 	const tty = stream.isTTY === true;
 	let barShown = false;
 	return {

@@ -2,6 +2,8 @@
 export interface TraceOptions {
 	env?: Record<string, string | undefined>;
 	write?: (line: string) => void;
+	/** How the run is held at the stop event; by default forever, with the event loop kept alive. */
+	hold?: () => Promise<never>;
 }
 
 /** The trace hook for runPipeline, or undefined when tracing is off. */
@@ -9,12 +11,11 @@ export function stageTraceFromEnv(options: TraceOptions = {}): ((event: string) 
 	const env = options.env ?? process.env;
 	if (env.SANG_KIEN_TRACE_STAGES !== '1') return undefined;
 	const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+	const hold = options.hold ?? (() => new Promise<never>(() => setInterval(() => {}, 60_000)));
 	const stopAt = env.SANG_KIEN_STOP_AT;
 	return async (event) => {
 		write(event);
-		if (event === stopAt) {
-			// Hold here (the event loop stays alive) so a test can SIGKILL exactly at this boundary.
-			await new Promise<never>(() => setInterval(() => {}, 60_000));
-		}
+		// Held here so a test can SIGKILL exactly at this boundary.
+		if (event === stopAt) await hold();
 	};
 }

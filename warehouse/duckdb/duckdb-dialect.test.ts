@@ -87,6 +87,16 @@ describe('DuckDBDialect', () => {
 		expect(await db.selectFrom('unit').select('code').execute()).toEqual([{ code: 'T01' }]);
 	});
 
+	it('runs a read-only transaction that refuses writes', async () => {
+		await expect(
+			db
+				.transaction()
+				.setAccessMode('read only')
+				.execute((trx) => trx.insertInto('unit').values({ code: 'T01', name: 'Hà Nội', members: 1 }).execute())
+		).rejects.toThrow(/read-only/);
+		expect(await db.selectFrom('unit').selectAll().execute()).toEqual([]);
+	});
+
 	it('streams a large result in chunks of the requested size', async () => {
 		let total = 0;
 		let chunks = 0;
