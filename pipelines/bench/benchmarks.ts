@@ -1,4 +1,5 @@
 // The registry of benchmarks run by `npm run bench [-- <name>]`; add an entry to register a new one.
+import { queryBenchmarks } from '../../queries/bench/query-bench.ts';
 import { simulateBenchmarks } from './simulate-bench.ts';
 
 export interface BenchResult {
@@ -14,4 +15,4 @@ export interface Benchmark {
 	run: () => Promise<BenchResult[]>;
 }
 
-export const benchmarks: Benchmark[] = [...simulateBenchmarks];
+export const benchmarks: Benchmark[] = [...simulateBenchmarks, ...queryBenchmarks];

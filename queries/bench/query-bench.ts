@@ -1,0 +1,134 @@
+// Benchmarks every dashboard query (p50/p95) at scales 1 and 10, each beside the same SQL statements run directly on DuckDB in the same process.
+import { Kysely, type CompiledQuery } from 'kysely';
+import type { Benchmark, BenchResult } from '../../pipelines/bench/benchmarks.ts';
+import { Database } from '../../warehouse/duckdb/database.ts';
+import { DuckDBDialect } from '../../warehouse/duckdb/duckdb-dialect.ts';
+import { toDuckDBParameters } from '../../warehouse/duckdb/duckdb-parameters.ts';
+import type { WarehouseSchema } from '../../warehouse/tables.ts';
+import { openPublished } from '../../warehouse/versions/version-files.ts';
+import { benefitDistribution, topInitiatives } from '../benefit.ts';
+import { breakdown } from '../breakdowns.ts';
+import { milestones } from '../milestones.ts';
+import { topAuthors } from '../people.ts';
+import { map2025Figures, peerStats } from '../peers.ts';
+import { freshness, quarantineCounts } from '../quality.ts';
+import { rankMovement, rankings } from '../rankings.ts';
+import { dailySeries, periodChange } from '../series.ts';
+import { shares } from '../shares.ts';
+import { targets } from '../targets.ts';
+import { totals } from '../totals.ts';
+import { LEADERSHIP } from '../viewer.ts';
+import { ensureSimulatedWarehouse } from './simulated-warehouse.ts';
+
+type Db = Kysely<WarehouseSchema>;
+const viewer = LEADERSHIP;
+const PAST = '2022-04-20T08:00:00';
+
+/** The queries the dashboard pages call, by name (units chosen from the warehouse: T38 and one of its grassroots unions). */
+export function dashboardQueries(grassroots: string): [string, (db: Db) => Promise<unknown>][] {
+	return [
+		['totals VN', (db) => totals(db, { viewer })],
+		['totals VN past', (db) => totals(db, { viewer, asOf: PAST })],
+		['totals T38', (db) => totals(db, { viewer, unit: 'T38' })],
+		['targets VN', (db) => targets(db, { viewer })],
+		['targets T38', (db) => targets(db, { viewer, unit: 'T38' })],
+		['ranking L1 valid', (db) => rankings(db, { viewer })],
+		['ranking L1 attainment past', (db) => rankings(db, { viewer, metric: 'attainment', asOf: PAST })],
+		['ranking L3 in T38', (db) => rankings(db, { viewer, unit: 'T38', level: 3 })],
+		['rank movement L1', (db) => rankMovement(db, { viewer, from: PAST })],
+		['peers T38 region', (db) => peerStats(db, { viewer, unit: 'T38', by: 'region' })],
+		['shares region', (db) => shares(db, { viewer, by: 'region' })],
+		['map2025', (db) => map2025Figures(db, { viewer })],
+		['series VN', (db) => dailySeries(db, { viewer })],
+		['series T38', (db) => dailySeries(db, { viewer, unit: 'T38' })],
+		['series grassroots', (db) => dailySeries(db, { viewer, unit: grassroots })],
+		['milestones VN', (db) => milestones(db, { viewer })],
+		['period change month', (db) => periodChange(db, { viewer, period: 'month', asOf: '2022-05-31T23:59:00' })],
+		['breakdown field VN', (db) => breakdown(db, { viewer, by: 'field' })],
+		['breakdown sector T38', (db) => breakdown(db, { viewer, by: 'sector', unit: 'T38' })],
+		['benefit distribution VN', (db) => benefitDistribution(db, { viewer })],
+		['top initiatives T38', (db) => topInitiatives(db, { viewer, unit: 'T38' })],
+		['top authors T38', (db) => topAuthors(db, { viewer, unit: 'T38' })],
+		['quarantine by reason', (db) => quarantineCounts(db, { viewer, by: 'reason' })],
+		['freshness', (db) => freshness(db, { viewer })]
+	];
+}
+
+function percentile(sorted: number[], q: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+async function time(iterations: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+	await fn();
+	const times: number[] = [];
+	for (let i = 0; i < iterations; i++) {
+		const start = performance.now();
+		await fn();
+		times.push(performance.now() - start);
+	}
+	times.sort((a, b) => a - b);
+	return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+/** Measures every dashboard query on an open database: the product's function, and its captured SQL statements run raw. */
+export async function benchDatabase(database: Database, label: string, iterations: number, targetP95: number): Promise<BenchResult[]> {
+	let capture: CompiledQuery[] | undefined;
+	const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database }), log: (event) => void capture?.push(event.query) });
+	const grassroots = (await database.one<{ code: string }>(`SELECT unit_code AS code FROM unit WHERE level = 3 AND level1_code = 'T38' ORDER BY unit_code LIMIT 1`))?.code ?? 'T38';
+	const results: BenchResult[] = [];
+	for (const [name, query] of dashboardQueries(grassroots)) {
+		capture = [];
+		await query(db);
+		const statements = capture;
+		capture = undefined;
+		const product = await time(iterations, () => query(db));
+		const raw = await time(iterations, async () => {
+			for (const statement of statements) {
+				const reader = await database.connection.runAndReadAll(statement.sql, toDuckDBParameters(statement.parameters));
+				reader.getRowObjects();
+			}
+		});
+		results.push({
+			case: `${name} (${label})`,
+			values: {
+				statements: statements.length,
+				'p50 ms': Number(product.p50.toFixed(1)),
+				'p95 ms': Number(product.p95.toFixed(1)),
+				'raw p50 ms': Number(raw.p50.toFixed(1)),
+				'raw p95 ms': Number(raw.p95.toFixed(1)),
+				overhead: Number((product.p50 / Math.max(raw.p50, 0.001)).toFixed(2)),
+				target: product.p95 <= targetP95 ? `ok ≤ ${targetP95}` : `OVER ${targetP95}`
+			}
+		});
+	}
+	await db.destroy();
+	return results;
+}
+
+/** Opens a published warehouse directory (or a .duckdb file) read-only and benchmarks it. */
+export async function benchWarehouse(warehouse: string, label: string, iterations: number, targetP95: number): Promise<BenchResult[]> {
+	const opened = warehouse.endsWith('.duckdb') ? { database: await Database.open(warehouse, { readOnly: true }) } : await openPublished(warehouse);
+	if (!opened) throw new Error(`no published version in ${warehouse}`);
+	try {
+		return await benchDatabase(opened.database, label, iterations, targetP95);
+	} finally {
+		opened.database.close();
+	}
+}
+
+/** Scale 1 (full schedule) with p95 ≤ 50 ms, scale 10 (the close schedule) with p95 ≤ 300 ms. */
+async function benchScale(scale: number): Promise<BenchResult[]> {
+	const warehouse = ensureSimulatedWarehouse(scale >= 10 ? { scale, schedule: 'close' } : { scale });
+	return benchWarehouse(warehouse, `scale ${scale}`, scale >= 10 ? 10 : 20, scale >= 10 ? 300 : 50);
+}
+
+export const queryBenchmarks: Benchmark[] = [
+	{ name: 'queries-small', description: 'dashboard queries at scale 0.01 beside raw DuckDB (smoke run)', run: async () => benchWarehouse(ensureSimulatedWarehouse({ scale: 0.01 }), 'scale 0.01', 20, 50) },
+	{ name: 'queries', description: 'dashboard queries p50/p95 at scales 1 and 10 beside raw DuckDB (targets p95 ≤ 50 ms / ≤ 300 ms, overhead ≤ 1.5×)', run: async () => [...(await benchScale(1)), ...(await benchScale(10))] }
+];
+
+// `npx tsx queries/bench/query-bench.ts <warehouse dir|file.duckdb> [iterations]` benchmarks any existing warehouse.
+if (process.argv[1]?.endsWith('query-bench.ts') && process.argv[2]) {
+	const rows = await benchWarehouse(process.argv[2], process.argv[2], Number(process.argv[3] ?? 20), 50);
+	console.table(Object.fromEntries(rows.map((r) => [r.case, r.values])));
+}
