@@ -19,7 +19,8 @@ describe('stage + validate throughput', () => {
 		const [, report] = await loadFiles(db, units, [initiatives]);
 		const seconds = (performance.now() - started) / 1000;
 		expect(report).toMatchObject({ rowsRead: 200_000, rowsLoaded: 200_000, rowsQuarantined: 0, rowsSuperseded: 0 });
-		expect(seconds).toBeLessThan(10);
+		// ~4–5 s on an idle 2-core machine; the bound only catches blow-ups when other work shares the cores.
+		expect(seconds).toBeLessThan(20);
 		console.log(`stage + validate: 200,000 rows in ${seconds.toFixed(2)} s (${Math.round(200_000 / seconds)} rows/s)`);
 		db.close();
 	});
