@@ -1,7 +1,7 @@
 // Snapshot tests of every chart (Plot's style: named examples → snapshots/<name>.svg, numbers rounded), plus determinism, accessibility, data attributes and PNG rendering.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pngSize, svgToPng } from '../exports/png-export.ts';
+import { pngSize, svgToPng } from '../exports/png-export.server.ts';
 import { CHART_EXAMPLES } from './chart-fixtures.ts';
 import { chartTableHtml } from './chart-output.ts';
 import { milestoneCrossings } from './programme-calendar.ts';

@@ -1,7 +1,7 @@
 // SVG and PNG downloads: the caption carries the footer, the PNG decodes at twice the size.
 import { describe, expect, it } from 'vitest';
 import { sampleFooter } from './exports-fixture.ts';
-import { pngFile, pngFonts, pngSize } from './png-export.ts';
+import { pngFile, pngFonts, pngSize } from './png-export.server.ts';
 import { captionLines, svgFile, svgSize, wrapText } from './svg-export.ts';
 
 const chart =

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sampleFooter, sampleTable } from './exports-fixture.ts';
-import { columnWidths, xlsxBuffer } from './xlsx-export.ts';
+import { columnWidths, xlsxBuffer } from './xlsx-export.server.ts';
 
 async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
 	const workbook = new ExcelJS.Workbook();

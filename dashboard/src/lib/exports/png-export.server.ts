@@ -1,4 +1,4 @@
-// PNG of a chart SVG (with its caption) rendered by resvg with a font that has Vietnamese glyphs (DejaVu Sans when installed, else system fonts).
+// PNG of a chart SVG (with its caption) rendered by resvg (native, server only) with a font that has Vietnamese glyphs (DejaVu Sans when installed, else system fonts).
 import { Resvg } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
 import type { ExportFooter } from './export-table.ts';

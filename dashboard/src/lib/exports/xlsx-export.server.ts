@@ -1,4 +1,4 @@
-// XLSX export with exceljs: explicit number formats (Excel renders #,##0 as 1.234.567 in a Vietnamese locale), bold frozen header, column widths, footer rows and a "Thông tin" sheet.
+// XLSX export with exceljs (server only): explicit number formats (Excel renders #,##0 as 1.234.567 in a Vietnamese locale), bold frozen header, column widths, footer rows and a "Thông tin" sheet.
 import ExcelJS from 'exceljs';
 import type { WallClock } from '../../../../warehouse/time/wall-clock.ts';
 import { footerLines, type CellValue, type ColumnKind, type ExportFooter, type ExportTable } from './export-table.ts';
