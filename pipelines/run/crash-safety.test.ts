@@ -124,7 +124,7 @@ const BOUNDARIES = STEPS.filter((step) => SWEEP || ['land', 'merge_initiatives',
 );
 const MID_STAGE = SWEEP ? ['stage_initiatives', 'build_marts', 'publish'] : ['build_marts'];
 
-describe('a pipeline run killed with SIGKILL', () => {
+describe.concurrent('a pipeline run killed with SIGKILL', () => {
 	let case_ = 0;
 	const freshCopy = () => {
 		const dir = join(root, `case-${case_++}`);
