@@ -38,5 +38,4 @@ bounded AS (
 SELECT b.initiative_id, b.valid_from, b.valid_to, s.title, s.field, s.author, s.coauthors, s.phone, s.position,
 	s.is_leader, s.grassroots_code, s.submitted_at, s.recognized_on, s.status, s.reviewed_at, s.benefit,
 	coalesce(s.reviewed_at, s.submitted_at) AS status_at
-FROM bounded b JOIN staged_initiative s USING (file_id, row_number)
-ORDER BY b.initiative_id, b.valid_from;
+FROM bounded b JOIN staged_initiative s USING (file_id, row_number);

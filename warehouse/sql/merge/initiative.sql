@@ -13,15 +13,16 @@ open_withdrawal AS (
 ),
 keyed AS (
 	SELECT v.*, u.upper_code, u.level1_code, u.sector,
-		regexp_replace(coalesce(v.phone, ''), '[^0-9]', '', 'g') AS phone_digits,
-		regexp_replace(replace(strip_accents(lower(coalesce(v.author, ''))), 'đ', 'd'), '[^a-z0-9]+', '', 'g') AS name_key
+		regexp_replace(coalesce(v.phone, ''), '[^0-9]', '', 'g') AS phone_digits
 	FROM latest v LEFT JOIN unit u ON u.unit_code = v.grassroots_code
 )
 SELECT k.initiative_id, k.title, k.field, k.author, k.coauthors, k.phone, k.position, k.is_leader,
 	k.grassroots_code, k.upper_code, k.level1_code, k.sector, k.submitted_at, k.recognized_on, k.status,
 	k.reviewed_at, k.status_at, k.benefit,
 	CASE
-		WHEN k.phone_digits = '' THEN k.level1_code || ':' || k.grassroots_code || ':' || k.name_key
+		-- nameKey (warehouse/text/name-key.ts): diacritics folded, đ → d, letters and digits only
+		WHEN k.phone_digits = '' THEN k.level1_code || ':' || k.grassroots_code || ':'
+			|| regexp_replace(replace(strip_accents(lower(coalesce(k.author, ''))), 'đ', 'd'), '[^a-z0-9]+', '', 'g')
 		WHEN k.phone_digits LIKE '84%' THEN k.level1_code || ':0' || k.phone_digits[3:]
 		ELSE k.level1_code || ':' || k.phone_digits
 	END AS author_key,
@@ -29,5 +30,4 @@ SELECT k.initiative_id, k.title, k.field, k.author, k.coauthors, k.phone, k.posi
 	w.withdrawn_at
 FROM keyed k
 LEFT JOIN first_seen f USING (initiative_id)
-LEFT JOIN open_withdrawal w USING (initiative_id)
-ORDER BY k.initiative_id;
+LEFT JOIN open_withdrawal w USING (initiative_id);
