@@ -1,5 +1,6 @@
 // The registry of benchmarks run by `npm run bench [-- <name>]`; add an entry to register a new one.
 import { queryBenchmarks } from '../../queries/bench/query-bench.ts';
+import { pipelineBenchmarks } from './pipeline-bench.ts';
 import { simulateBenchmarks } from './simulate-bench.ts';
 
 export interface BenchResult {
@@ -15,4 +16,4 @@ export interface Benchmark {
 	run: () => Promise<BenchResult[]>;
 }
 
-export const benchmarks: Benchmark[] = [...simulateBenchmarks, ...queryBenchmarks];
+export const benchmarks: Benchmark[] = [...simulateBenchmarks, ...pipelineBenchmarks, ...queryBenchmarks];
