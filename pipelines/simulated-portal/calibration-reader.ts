@@ -24,27 +24,25 @@ export async function loadCalibrationDatabase(dir: string, unitFile: string): Pr
 	const list = national.map((f) => `'${join(dir, f)}'`).join(', ');
 	await db.run(`CREATE TABLE unit AS SELECT "Mã đơn vị" AS code, nfc_normalize("Tên đơn vị") AS name, "Cấp"::INTEGER AS level, "Mã đơn vị cấp trên" AS parent,
 		"Chỉ tiêu giao"::INTEGER AS assigned, try_cast("Chỉ tiêu đăng ký" AS INTEGER) AS registered
-		FROM read_csv('${join(dir, unitFile)}', all_varchar = true, header = true)`);
-	await db.run(`CREATE TABLE snapshot_file AS SELECT DISTINCT filename AS file, strptime(regexp_extract(filename, '_([0-9]{8}-[0-9]{4})\\.csv$', 1), '%Y%m%d-%H%M') AS at
-		FROM read_csv([${list}], all_varchar = true, header = true, filename = true) LIMIT 0`);
+		FROM read_csv('${join(dir, unitFile)}', all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')`);
 	await db.run(`CREATE TABLE raw AS SELECT strptime(regexp_extract(filename, '_([0-9]{8}-[0-9]{4})\\.csv$', 1), '%Y%m%d-%H%M') AS file_at,
 			"Mã sáng kiến" AS id, "Mã CĐCS" AS code, nfc_normalize("Công đoàn cơ sở") AS gname, "Đơn vị trực thuộc Tổng Liên đoàn" AS l1name,
 			try_strptime("Ngày cập nhật", ${TIME_FORMATS}) AS submitted, "Trạng thái" AS status_text,
 			try_strptime("Ngày duyệt", ${TIME_FORMATS}) AS reviewed_at, "Giá trị làm lợi (đồng/năm)" AS b, regexp_replace(coalesce("Điện thoại", ''), '[^0-9]', '', 'g') AS phone
-		FROM read_csv([${list}], all_varchar = true, header = true, filename = true)
+		FROM read_csv([${list}], all_varchar = true, header = true, filename = true, delim = ',', quote = '"', escape = '"', union_by_name = true)
 		WHERE coalesce("Mã sáng kiến", '') <> ''`);
-	await db.run(`INSERT INTO snapshot_file SELECT DISTINCT NULL, file_at FROM raw`);
+	await db.run(`CREATE TABLE snapshot_file AS SELECT DISTINCT file_at AS exported_at FROM raw`);
 	// The latest row of each id (latest file, then latest status time: the contract's duplicate rule).
 	await db.run(`CREATE TABLE initiative AS
-		WITH last AS (
+		WITH latest AS (
 			SELECT id, max(file_at) AS last_seen, arg_max(struct_pack(code, gname, l1name, submitted, status_text, reviewed_at, b, phone), (file_at, coalesce(reviewed_at, submitted))) AS r
 			FROM raw GROUP BY id
 		)
-		SELECT id, last_seen, (SELECT min(at) FROM snapshot_file f WHERE f.at > last.last_seen) AS withdrawn_at,
+		SELECT id, last_seen, (SELECT min(f.exported_at) FROM snapshot_file f WHERE f.exported_at > latest.last_seen) AS withdrawn_at,
 			r.code AS code, r.gname AS gname, r.l1name AS l1name, r.submitted AS submitted,
 			CASE WHEN r.status_text = 'Hợp lệ' THEN 'valid' WHEN r.status_text = 'Không hợp lệ' THEN 'invalid' ELSE 'under_review' END AS status,
 			r.reviewed_at AS reviewed_at, (SELECT ${BENEFIT_SQL} FROM (SELECT r.b AS b)) AS benefit, r.phone AS phone
-		FROM last`);
+		FROM latest`);
 	// Resolve the grassroots union: its code when it is in the tree, else its name within the level-1 unit.
 	await db.run(`CREATE TABLE level1_name AS SELECT code, name FROM unit WHERE level = 1`);
 	await db.run(`ALTER TABLE initiative ADD COLUMN grassroots VARCHAR`);
