@@ -49,6 +49,8 @@ export async function totals(db: WarehouseDb, options: QueryOptions): Promise<To
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit);
 	const t = stamp.asOf;
+	// At the latest export the distinct counts (the costly part) are read from unit_totals, which holds them as of that time.
+	const latest = t === stamp.latestExport;
 	const inScope = (alias: string) => (scope.column ? sql`${sql.ref(`${alias}.${scope.column}`)} = ${scope.code}` : sql`TRUE`);
 	const { rows } = await sql<TotalsRow>`
 		SELECT count(*) AS on_portal,
@@ -57,14 +59,31 @@ export async function totals(db: WarehouseDb, options: QueryOptions): Promise<To
 			count(*) FILTER (WHERE status = 'invalid') AS invalid,
 			sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
 			quantile_disc(benefit, 0.5) FILTER (WHERE status = 'valid' AND benefit IS NOT NULL) AS median_benefit,
-			count(DISTINCT author_key) AS authors,
-			count(DISTINCT grassroots_code) AS participating,
+			${latest ? sql`NULL` : sql`count(DISTINCT author_key)`} AS authors,
+			${latest ? sql`NULL` : sql`count(DISTINCT grassroots_code)`} AS participating,
 			count(*) FILTER (WHERE submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_on_portal,
 			count(*) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_valid,
 			sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_benefit
 		FROM initiative_period p
 		WHERE ${asOfCondition(t, 'p')} AND ${inScope('p')}`.execute(db);
 	const row = rows[0]!;
+	if (latest) {
+		const mart = await db
+			.selectFrom('unit_totals')
+			.select(['authors', 'participating_grassroots'])
+			.where('unit_code', '=', scope.code)
+			.where('as_of', '=', t)
+			.executeTakeFirst();
+		if (mart) {
+			row.authors = mart.authors;
+			row.participating = mart.participating_grassroots;
+		} else {
+			const { rows: distinct } = await sql<{ authors: number; participating: number }>`
+				SELECT count(DISTINCT author_key) AS authors, count(DISTINCT grassroots_code) AS participating
+				FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${inScope('p')}`.execute(db);
+			Object.assign(row, distinct[0]);
+		}
+	}
 	const { rows: extra } = await sql<{ withdrawn: number; grassroots: number }>`
 		SELECT
 			(SELECT count(DISTINCT w.initiative_id) FROM initiative_withdrawal w JOIN initiative i USING (initiative_id)
