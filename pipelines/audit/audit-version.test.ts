@@ -1,5 +1,5 @@
 // auditVersion passes a sound version and fails each check, naming the offending keys, when the version is broken on purpose.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../warehouse/duckdb/database.ts';
 import { buildMarts } from '../build/build-marts.ts';
 import { mergeInitiatives } from '../merge/merge-initiatives.ts';
@@ -16,106 +16,97 @@ async function built(order?: number[]) {
 	return db;
 }
 
-async function failing(db: Database, previous: Database | null = null, newFileIds: number[] = []) {
-	const report = await auditVersion(db, { previous, newFileIds });
-	return { passed: report.passed, failed: report.checks.filter((c) => !c.passed) };
+let sound: Database;
+let soundAgain: Database;
+let withoutLateExport: Database;
+
+beforeAll(async () => {
+	[sound, soundAgain, withoutLateExport] = await Promise.all([built(), built(), built([0, 1, 2])]);
+});
+
+afterAll(() => {
+	for (const db of [sound, soundAgain, withoutLateExport]) db.close();
+});
+
+/** Breaks the sound warehouse inside a transaction, audits it, and rolls everything back. */
+async function failing(breakIt: string, previous: Database | null = null, newFileIds: number[] = []) {
+	await sound.run('BEGIN TRANSACTION');
+	try {
+		await sound.run(breakIt);
+		const report = await auditVersion(sound, { previous, newFileIds });
+		const revisions = await sound.all('SELECT level1_code, month, metric, previous_month_end, new_month_end, explained, file_ids FROM figure_revision ORDER BY month');
+		return { passed: report.passed, failed: report.checks.filter((c) => !c.passed), revisions };
+	} finally {
+		await sound.run('ROLLBACK');
+	}
 }
 
 describe('auditVersion', () => {
 	it('passes a sound version, first or not', async () => {
-		const db = await built();
-		const report = await auditVersion(db, { previous: null, newFileIds: [1, 2, 3, 4] });
+		const report = await auditVersion(sound, { previous: null, newFileIds: [1, 2, 3, 4] });
 		expect(report.checks.map((c) => c.name)).toEqual([
 			'unique-keys', 'required-values', 'initiatives-resolve', 'file-accounting', 'marts-agree-core', 'periods-no-overlap', 'closed-months-unchanged'
 		]);
 		expect(report.passed).toBe(true);
-		const again = await built();
-		expect((await auditVersion(again, { previous: db, newFileIds: [] })).passed).toBe(true);
-		expect(await again.one('SELECT count(*) AS n FROM figure_revision')).toEqual({ n: 0 });
-		db.close();
-		again.close();
+		expect((await auditVersion(soundAgain, { previous: sound, newFileIds: [] })).passed).toBe(true);
+		expect(await soundAgain.one('SELECT count(*) AS n FROM figure_revision')).toEqual({ n: 0 });
 	});
 
 	it('fails on a duplicate key', async () => {
-		const db = await built();
-		await db.run(`INSERT INTO initiative_withdrawal SELECT * FROM initiative_withdrawal WHERE initiative_id = 'C'`);
-		expect(await failing(db)).toEqual({
-			passed: false,
-			failed: [{ name: 'unique-keys', passed: false, detail: '1 offending: initiative_withdrawal C at 2022-05-01 08:00:00' }]
-		});
-		db.close();
+		const { passed, failed } = await failing(`INSERT INTO initiative_withdrawal SELECT * FROM initiative_withdrawal WHERE initiative_id = 'C'`);
+		expect(passed).toBe(false);
+		expect(failed).toEqual([{ name: 'unique-keys', passed: false, detail: '1 offending: initiative_withdrawal C at 2022-05-01 08:00:00' }]);
 	});
 
 	it('fails on a missing required value', async () => {
-		const db = await built();
-		await db.run(`UPDATE initiative SET author_key = NULL WHERE initiative_id = 'D'`);
-		expect((await failing(db)).failed).toEqual([{ name: 'required-values', passed: false, detail: '1 offending: initiative D author_key' }]);
-		db.close();
+		expect((await failing(`UPDATE initiative SET author_key = NULL WHERE initiative_id = 'D'`)).failed).toEqual([{ name: 'required-values', passed: false, detail: '1 offending: initiative D author_key' }]);
 	});
 
 	it('fails on an initiative outside the unit tree', async () => {
-		const db = await built();
-		await db.run(`UPDATE initiative SET grassroots_code = 'T99.01.0001' WHERE initiative_id = 'A'`);
-		expect((await failing(db)).failed).toEqual([{ name: 'initiatives-resolve', passed: false, detail: '1 offending: initiative A → T99.01.0001' }]);
-		db.close();
+		expect((await failing(`UPDATE initiative SET grassroots_code = 'T99.01.0001' WHERE initiative_id = 'A'`)).failed).toEqual([{ name: 'initiatives-resolve', passed: false, detail: '1 offending: initiative A → T99.01.0001' }]);
 	});
 
 	it('fails on a file whose rows do not add up', async () => {
-		const db = await built();
-		await db.run(`UPDATE source_file SET rows_quarantined = rows_quarantined + 1 WHERE file_id = 2`);
-		const { failed } = await failing(db);
+		const { failed } = await failing(`UPDATE source_file SET rows_quarantined = rows_quarantined + 1 WHERE file_id = 2`);
 		expect(failed.map((c) => c.name)).toEqual(['file-accounting']);
 		expect(failed[0]!.detail).toBe('1 offending: file 2 sang-kien_T38_2022-04-01 08:00.csv: read 1 ≠ 1 + 1 + 0');
-		db.close();
 	});
 
 	it('fails when the marts disagree with core', async () => {
-		const db = await built();
-		await db.run(`DELETE FROM initiative_period WHERE initiative_id = 'D'`);
-		const { failed } = await failing(db);
+		const { failed } = await failing(`DELETE FROM initiative_period WHERE initiative_id = 'D'`);
 		expect(failed.map((c) => c.name)).toEqual(['marts-agree-core']);
 		expect(failed[0]!.detail).toBe('1 offending: national on portal: initiative_period 3 ≠ initiative 4');
-		db.close();
 	});
 
 	it('fails on overlapping periods of one initiative', async () => {
-		const db = await built();
-		await db.run(`INSERT INTO initiative_period SELECT * REPLACE (TIMESTAMP '2022-03-01 00:00' AS from_at, TIMESTAMP '2022-03-02 00:00' AS to_at)
+		const { failed } = await failing(`INSERT INTO initiative_period SELECT * REPLACE (TIMESTAMP '2022-03-01 00:00' AS from_at, TIMESTAMP '2022-03-02 00:00' AS to_at)
 			FROM initiative_period WHERE initiative_id = 'A' AND status = 'under_review'`);
-		const { failed } = await failing(db);
 		expect(failed.find((c) => c.name === 'periods-no-overlap')?.detail).toBe('1 offending: initiative_period A from 2022-03-01 00:00:00');
-		db.close();
 	});
 
 	it('fails when a closed month changed without a new export, and records the revisions', async () => {
-		const previous = await built();
-		const db = await built();
-		await db.run(`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-02-28'`);
-		const { failed } = await failing(db, previous, []);
+		const { failed, revisions } = await failing(
+			`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-02-28'`, soundAgain, []
+		);
 		expect(failed).toEqual([{
 			name: 'closed-months-unchanged', passed: false,
 			detail: 'unexplained revision of a closed month: 2 offending: T38 2022-02 on_portal 2 → 3; T38 2022-03 on_portal 0 → -1'
 		}]);
-		expect(await db.all('SELECT level1_code, month, metric, previous_month_end, new_month_end, explained, file_ids FROM figure_revision ORDER BY month')).toEqual([
+		expect(revisions).toEqual([
 			{ level1_code: 'T38', month: '2022-02-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 3, explained: false, file_ids: null },
 			{ level1_code: 'T38', month: '2022-03-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 2, explained: false, file_ids: null }
 		]);
-		previous.close();
-		db.close();
 	});
 
 	it('accepts and records a closed-month revision made by a late export of that unit', async () => {
-		const previous = await built([0, 1, 2]);
-		const db = await built([0, 1, 2, 3]);
-		const report = await auditVersion(db, { previous, newFileIds: [4] });
+		const db = soundAgain;
+		const report = await auditVersion(db, { previous: withoutLateExport, newFileIds: [4] });
 		expect(report.passed).toBe(true);
 		expect(report.checks.at(-1)?.detail).toBe('2 closed-month figures revised, each by a newly loaded export');
 		expect(await db.all('SELECT level1_code, month, metric, previous_value, new_value, explained, file_ids FROM figure_revision ORDER BY metric')).toEqual([
 			{ level1_code: 'T40', month: '2022-03-01', metric: 'invalid', previous_value: 0, new_value: 1, explained: true, file_ids: [4] },
 			{ level1_code: 'T40', month: '2022-03-01', metric: 'under_review', previous_value: 0, new_value: -1, explained: true, file_ids: [4] }
 		]);
-		previous.close();
-		db.close();
 	});
 });
 
