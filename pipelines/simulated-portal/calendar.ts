@@ -45,9 +45,12 @@ export function formatMinute(minute: number): string {
 	return `${dayTexts[Math.floor(minute / MINUTES_PER_DAY)]} ${clockTexts[minute % MINUTES_PER_DAY]}`;
 }
 
-/** "dd/mm/yyyy". */
+/** "dd/mm/yyyy"; days before 2022 (recognition from 01/09/2021) fall outside the precomputed table. */
 export function formatDay(minute: number): string {
-	return dayTexts[Math.floor(minute / MINUTES_PER_DAY)]!;
+	const day = Math.floor(minute / MINUTES_PER_DAY);
+	if (dayTexts[day] !== undefined) return dayTexts[day];
+	const date = new Date(EPOCH_MS + day * 86400000);
+	return `${pad2(date.getUTCDate())}/${pad2(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }
 
 /** ISO 8601 without zone, "2022-04-20T08:00:00" (the CONTRACTS.md travelling form). */
