@@ -9,14 +9,14 @@ const { values } = parseArgs({
 		out: { type: 'string', default: 'var/demo/exports' },
 		dirty: { type: 'string', default: String(DEFAULT_DIRTY) },
 		schedule: { type: 'string', default: 'full' },
-		workers: { type: 'string', default: '2' }
+		workers: { type: 'string' }
 	}
 });
 const scale = Number(values.scale);
 const seed = Number(values.seed);
 const dirty = Number(values.dirty);
-const workers = Number(values.workers);
-if (!(scale > 0) || !Number.isInteger(seed) || !(dirty >= 0 && dirty < 0.5) || (values.schedule !== 'full' && values.schedule !== 'close') || !Number.isInteger(workers)) {
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (!(scale > 0) || !Number.isInteger(seed) || !(dirty >= 0 && dirty < 0.5) || (values.schedule !== 'full' && values.schedule !== 'close') || (workers !== undefined && !Number.isInteger(workers))) {
 	console.error('usage: simulate --scale <s > 0> --seed <integer> --out <dir> [--dirty <0 … 0.5>] [--schedule full|close] [--workers <n>]');
 	process.exit(2);
 }

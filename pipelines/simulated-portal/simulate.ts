@@ -21,7 +21,7 @@ export interface SimulateOptions {
 	dirty: number;
 	schedule: Schedule;
 	out: string;
-	/** Worker threads writing files (default 2; 0 = write in this thread). */
+	/** Worker threads writing files (default: 2 for big populations, none below 200,000 initiatives; 0 = this thread). */
 	workers?: number;
 	log?: (message: string) => void;
 }
@@ -85,7 +85,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateReport
 	const population = generatePopulation(tree, plan, options.seed, options.scale);
 	log(`population: ${population.count} initiatives, ${tree.grassroots.code.length} grassroots unions (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 	const files = exportFiles(options.schedule, options.dirty);
-	const workers = Math.max(0, options.workers ?? 2);
+	const workers = Math.max(0, options.workers ?? (population.count >= 200_000 ? 2 : 0));
 	let results: WriteResult[];
 	if (workers === 0) {
 		results = [await writeExportFiles({ tree, population, seed: options.seed, dirty: options.dirty, outDir: options.out }, files)];
