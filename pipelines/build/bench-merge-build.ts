@@ -1,4 +1,4 @@
-// Measures merge (units, initiatives) and build on a synthetic warehouse generated in SQL: `npx tsx pipelines/build/bench-merge-build.ts [--initiatives 2000000] [--snapshots 40] [--db var/bench/merge-build.duckdb] [--regenerate]`.
+// Measures merge (units, initiatives), build and audit on a synthetic warehouse generated in SQL: `npx tsx pipelines/build/bench-merge-build.ts [--initiatives 2000000] [--snapshots 40] [--db var/bench/merge-build.duckdb] [--regenerate]`.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,9 +7,10 @@ import { createSchema } from '../../warehouse/schema/create-schema.ts';
 import { loadReference } from '../../warehouse/schema/load-reference.ts';
 import { mergeInitiatives } from '../merge/merge-initiatives.ts';
 import { mergeUnits } from '../merge/merge-units.ts';
-import { buildMarts } from './build-marts.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { auditVersion } from '../audit/audit-version.ts';
+import { buildMarts } from './build-marts.ts';
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 	const start = performance.now();
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
 	await timed('mergeInitiatives', () => mergeInitiatives(db));
 	await timed('buildMarts', () => buildMarts(db));
 	console.log(`merge+build: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+	const audit = await timed('auditVersion', async () => {
+		const report = await auditVersion(db, { previous: null, newFileIds: [] });
+		return { passed: report.passed, failed: report.checks.filter((c) => !c.passed) };
+	});
+	if (!audit.passed) process.exitCode = 1;
 	db.close();
 }
 
