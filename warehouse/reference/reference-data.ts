@@ -1,5 +1,5 @@
 // The project's reviewed reference data (provinces, regions, 2025 map, clusters, level-1 units), loaded and checked.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nameKey, provinceKey } from '../text/name-key.ts';
 import { parseReferenceFile } from './csv-records.ts';
@@ -74,7 +74,9 @@ export const LEVEL1_KIND_LABELS: Record<Level1Kind, string> = {
 	corporation: 'Công đoàn Tập đoàn, Tổng công ty'
 };
 
-const referenceDirectory = fileURLToPath(new URL('.', import.meta.url));
+/** Beside this module, or warehouse/reference under the working directory once bundled (the dashboard's build/). */
+const besideModule = fileURLToPath(new URL('.', import.meta.url));
+const referenceDirectory = existsSync(`${besideModule}/regions.csv`) ? besideModule : `${process.cwd()}/warehouse/reference`;
 
 function readReference(fileName: string) {
 	return parseReferenceFile(readFileSync(`${referenceDirectory}/${fileName}`, 'utf8'), fileName);
