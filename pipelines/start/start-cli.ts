@@ -18,6 +18,7 @@ async function shutdown(code: number, why: string): Promise<never> {
 	const force = setTimeout(() => process.exit(code || 1), 20_000);
 	force.unref();
 	await (demo?.stop() ?? children.stopAll()).catch((error: unknown) => reporter.line(`stop: ${(error as Error).message}`));
+	if (code === START_EXIT.stopped) reporter.line('stopped');
 	process.exit(code);
 }
 

@@ -1,0 +1,125 @@
+// End to end: `npm start` at a tiny scale in a child process — first start builds and serves, a second reuses, a busy port fails with its code.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPOSITORY } from './child-processes.ts';
+import { START_EXIT } from './start-errors.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'sang-kien-start-'));
+const exportsDir = join(root, 'demo', 'exports');
+const warehouse = join(root, 'warehouse');
+/** The shared build/ is served as it is when present (rebuilding it would disturb other users of the checkout). */
+const haveBuild = existsSync(join(REPOSITORY, 'build', 'index.js'));
+
+async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+interface Started {
+	child: ChildProcess;
+	output: () => string;
+	exit: Promise<number | null>;
+}
+
+function start(port: number): Started {
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		SANG_KIEN_DEMO_SCALE: '0.005',
+		SANG_KIEN_SOURCE: exportsDir,
+		SANG_KIEN_WAREHOUSE: warehouse,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		SANG_KIEN_SKIP_DASHBOARD_BUILD: haveBuild ? '1' : undefined,
+		SANG_KIEN_PORTAL_TOKEN: undefined
+	};
+	const child = spawn(process.execPath, ['--import', 'tsx', join(REPOSITORY, 'pipelines/start/start-cli.ts')], {
+		cwd: REPOSITORY,
+		env: env as NodeJS.ProcessEnv,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let text = '';
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+	const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	return { child, output: () => text, exit };
+}
+
+/** Resolves with the dashboard URL of the ready line; rejects if the process exits first. */
+async function ready(started: Started, timeoutMs: number): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	let exited = false;
+	void started.exit.then(() => (exited = true));
+	while (Date.now() < deadline) {
+		const match = /^ready: dashboard (\S+)/mu.exec(started.output());
+		if (match) return match[1]!;
+		if (exited) throw new Error(`start exited before ready:\n${started.output()}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	started.child.kill('SIGKILL');
+	throw new Error(`no ready line within ${timeoutMs} ms:\n${started.output()}`);
+}
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('npm start', { timeout: 900_000 }, () => {
+	let firstVersion = '';
+
+	it('first start generates the demo exports, publishes a warehouse through the portal, serves the dashboard and stops cleanly on SIGTERM', async () => {
+		const port = await freePort();
+		const started = start(port);
+		const url = await ready(started, 600_000);
+		expect(url).toBe(`http://127.0.0.1:${port}/`);
+		const response = await fetch(url);
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('1 triệu sáng kiến');
+
+		const out = started.output();
+		expect(out).toMatch(/demo exports: (generated|linked) /u);
+		expect(out).toMatch(/^fetch \d+\/\d+$/mu);
+		const published = /warehouse: first run published (v\S+)/u.exec(out);
+		expect(published).not.toBeNull();
+		firstVersion = published![1]!;
+		expect(out).toMatch(/^schedule: "[^"]+" \(Asia\/Ho_Chi_Minh\)/mu);
+		expect(statSync(join(root, 'demo', 'portal-token')).mode & 0o777).toBe(0o600);
+
+		started.child.kill('SIGTERM');
+		expect(await started.exit).toBe(START_EXIT.stopped);
+		expect(started.output()).toMatch(/^stopped$/mu);
+		expect(readdirSync(join(root, 'demo')).sort()).toEqual(['exports', 'portal-token']);
+		await expect(fetch(url)).rejects.toThrow();
+	});
+
+	it('a second start reuses the exports and the published warehouse (no generation, no first run)', async () => {
+		expect(firstVersion).not.toBe('');
+		const started = start(await freePort());
+		const url = await ready(started, 120_000);
+		expect((await fetch(url)).status).toBe(200);
+		const out = started.output();
+		expect(out).toContain(`demo exports: reused ${exportsDir}`);
+		expect(out).toContain(`warehouse: reusing published ${firstVersion}`);
+		expect(out).not.toMatch(/generating|first pipeline run|^fetch /mu);
+		expect(readdirSync(join(warehouse, 'versions'))).toEqual([`${firstVersion}.duckdb`]);
+		started.child.kill('SIGTERM');
+		expect(await started.exit).toBe(START_EXIT.stopped);
+	});
+
+	it('a dashboard port in use stops the start with its own exit code and message', async () => {
+		const port = await freePort();
+		const blocker: Server = createServer();
+		await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+		try {
+			const started = start(port);
+			expect(await started.exit).toBe(START_EXIT.portInUse);
+			expect(started.output()).toContain(`port ${port} on 127.0.0.1 is in use`);
+		} finally {
+			await new Promise((resolve) => blocker.close(resolve));
+		}
+	});
+});
