@@ -10,7 +10,8 @@ export interface StaticRows {
 /** Builds the cache in SharedArrayBuffers (pages are touched only as they are written). */
 export function buildStaticRows(renderer: InitiativeRenderer): StaticRows {
 	const count = renderer.population.count;
-	let capacity = count * 320 + 1024;
+	// Generous: untouched pages of a SharedArrayBuffer are never made resident, and growing would copy.
+	let capacity = count * 560 + 4096;
 	let bytes = new Uint8Array(new SharedArrayBuffer(capacity));
 	let view = Buffer.from(bytes.buffer, 0, capacity);
 	const offsets = new Float64Array(new SharedArrayBuffer((count + 1) * 8));
