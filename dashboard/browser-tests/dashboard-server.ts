@@ -1,0 +1,103 @@
+// Test harness for the browser tests: a warehouse built from the scale-0.01 simulated portal by the real pipeline, the app built once (npm run build) and served by `node build` on a free loopback port.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Kysely } from 'kysely';
+import { resolveConfig } from '../../pipelines/config/pipeline-config.ts';
+import { defaultStages } from '../../pipelines/run/default-stages.ts';
+import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
+import { ensureSimulatedExports } from '../../pipelines/simulated-portal/simulated-exports-cache.ts';
+import type { Database } from '../../warehouse/duckdb/database.ts';
+import { DuckDBDialect } from '../../warehouse/duckdb/duckdb-dialect.ts';
+import type { WarehouseSchema } from '../../warehouse/tables.ts';
+import { openPublished } from '../../warehouse/versions/version-files.ts';
+
+export const repository = resolve(import.meta.dirname, '../..');
+export const screenshots = join(repository, 'var', 'screenshots');
+
+export interface DashboardServer {
+	url: string;
+	warehouse: string;
+	db: Kysely<WarehouseSchema>;
+	close(): Promise<void>;
+}
+
+/** A free loopback port. */
+async function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const server = createServer();
+		server.once('error', fail);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** Builds the warehouse (real pipeline on the simulated exports) into a fresh directory. */
+export async function buildWarehouse(options: { scale: number; dirty?: number }): Promise<string> {
+	const exports = ensureSimulatedExports({ scale: options.scale, dirty: options.dirty });
+	const dir = mkdtempSync(join(tmpdir(), 'sk-browser-'));
+	const resolved = resolveConfig({ file: undefined, fileLabel: 'browser-tests', fileDir: dir, env: {}, cwd: dir, cli: { sources: [exports], warehouse: join(dir, 'warehouse') } });
+	if (!resolved.ok) throw new Error(resolved.errors.join('; '));
+	const record = await runPipeline(resolved.config, { stages: defaultStages, trigger: 'manual' });
+	if (record.status !== 'published') throw new Error(`pipeline: ${record.status} ${record.error?.message ?? ''}`);
+	return join(dir, 'warehouse');
+}
+
+/** `npm run build` once per test run (SANG_KIEN_SKIP_BUILD=1 reuses an existing build/). */
+export function buildApp(): void {
+	if (process.env.SANG_KIEN_SKIP_BUILD === '1') return;
+	const run = spawnSync('npm', ['run', 'build'], { cwd: repository, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+	if (run.status !== 0) throw new Error(`npm run build failed: ${(run.stderr || run.stdout).slice(-3000)}`);
+}
+
+/** Starts `node build` against a warehouse and waits until it answers. */
+export async function startServer(warehouse: string): Promise<{ url: string; child: ChildProcess }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['build'], {
+		cwd: repository,
+		env: { ...process.env, SANG_KIEN_WAREHOUSE: warehouse, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout?.on('data', (chunk) => (log += chunk));
+	child.stderr?.on('data', (chunk) => (log += chunk));
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			const response = await fetch(`${url}/chat-luong`);
+			if (response.status < 500) return { url, child };
+		} catch {
+			// not listening yet
+		}
+		if (child.exitCode !== null) throw new Error(`node build exited: ${log.slice(-2000)}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill();
+	throw new Error(`node build did not answer: ${log.slice(-2000)}`);
+}
+
+/** Warehouse, build, server and a read-only handle on the same published version for expected figures. */
+export async function startDashboard(options: { scale: number; dirty?: number }): Promise<DashboardServer> {
+	mkdirSync(screenshots, { recursive: true });
+	const warehouse = await buildWarehouse(options);
+	buildApp();
+	const { url, child } = await startServer(warehouse);
+	const opened = await openPublished(warehouse);
+	const database: Database = opened!.database;
+	const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database }) });
+	return {
+		url,
+		warehouse,
+		db,
+		async close() {
+			child.kill();
+			await db.destroy();
+			database.close();
+			rmSync(resolve(warehouse, '..'), { recursive: true, force: true });
+		}
+	};
+}
