@@ -27,6 +27,16 @@ export async function isComplete(dir: string, key: DemoKey): Promise<boolean> {
 	}
 }
 
+/** The key a folder's manifest was written for, or null when it has no readable manifest. */
+export async function manifestKey(dir: string): Promise<DemoKey | null> {
+	try {
+		const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Partial<DemoKey>;
+		return { scale: Number(m.scale), seed: Number(m.seed), dirty: Number(m.dirty), schedule: 'full' };
+	} catch {
+		return null;
+	}
+}
+
 /** Files the generator writes for a key, the manifest included (pure). */
 export function expectedFileCount(key: DemoKey): number {
 	return exportFiles(key.schedule, key.dirty).length + 1;

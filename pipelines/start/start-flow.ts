@@ -9,7 +9,7 @@ import { startPortalServer, type PortalServer } from '../simulated-portal/portal
 import type { ChildProcesses } from './child-processes.ts';
 import { buildDashboard, dashboardBuildState } from './dashboard-build.ts';
 import { startDashboard, type RunningDashboard } from './dashboard-server.ts';
-import { ensureDemoExports, isComplete } from './demo-exports.ts';
+import { ensureDemoExports, isComplete, manifestKey } from './demo-exports.ts';
 import { demoLoginHint } from './login-hint.ts';
 import { runPipelineChild, schedulePipeline } from './pipeline-runs.ts';
 import { demoPortalToken } from './portal-token.ts';
@@ -57,6 +57,15 @@ export function startDemo(settings: StartSettings, config: PipelineConfig, effec
 	const ready = (async (): Promise<string> => {
 		const published = await readCurrent(settings.warehouse);
 		const generate = !(await isComplete(settings.exportsDir, settings.demo));
+		const held = generate ? await manifestKey(settings.exportsDir) : null;
+		if (held && published !== null) {
+			// Replacing the exports under a built warehouse would let the schedule mix two simulated programmes in it.
+			throw new StartError(
+				'config',
+				`${settings.exportsDir} holds scale ${held.scale} (seed ${held.seed}) and ${settings.warehouse} was built from it, but this start asks for scale ${settings.demo.scale}: ` +
+					'point SANG_KIEN_SOURCE and SANG_KIEN_WAREHOUSE at other folders for another scale'
+			);
+		}
 		const need = diskNeeded(settings.demo.scale, { generate, firstRun: published === null });
 		const free = await freeBytes(settings.warehouse);
 		if (need > 0 && free !== undefined && free < need) {

@@ -28,7 +28,7 @@ interface Started {
 	exit: Promise<number | null>;
 }
 
-function start(port: number): Started {
+function start(port: number, extra: Record<string, string> = {}): Started {
 	const env: Record<string, string | undefined> = {
 		...process.env,
 		SANG_KIEN_DEMO_SCALE: '0.005',
@@ -37,7 +37,8 @@ function start(port: number): Started {
 		PORT: String(port),
 		HOST: '127.0.0.1',
 		SANG_KIEN_SKIP_DASHBOARD_BUILD: haveBuild ? '1' : undefined,
-		SANG_KIEN_PORTAL_TOKEN: undefined
+		SANG_KIEN_PORTAL_TOKEN: undefined,
+		...extra
 	};
 	const child = spawn(process.execPath, ['--import', 'tsx', join(REPOSITORY, 'pipelines/start/start-cli.ts')], {
 		cwd: REPOSITORY,
@@ -108,6 +109,13 @@ describe('npm start', { timeout: 900_000 }, () => {
 		expect(readdirSync(join(warehouse, 'versions'))).toEqual([`${firstVersion}.duckdb`]);
 		started.child.kill('SIGTERM');
 		expect(await started.exit).toBe(START_EXIT.stopped);
+	});
+
+	it('another scale under the built warehouse is refused (config exit code), leaving the exports untouched', async () => {
+		const started = start(await freePort(), { SANG_KIEN_DEMO_SCALE: '0.006' });
+		expect(await started.exit).toBe(START_EXIT.config);
+		expect(started.output()).toContain('holds scale 0.005');
+		expect(readdirSync(join(root, 'demo')).sort()).toEqual(['exports', 'portal-token']);
 	});
 
 	it('a dashboard port in use stops the start with its own exit code and message', async () => {
