@@ -21,7 +21,7 @@ export interface BenefitDistribution extends Stamp {
 /** Distribution of the benefit of valid initiatives at T. Aggregates: every viewer. */
 export async function benefitDistribution(db: WarehouseDb, options: QueryOptions): Promise<BenefitDistribution> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const { rows } = await sql<{ valid: number; stating: number; total: number | null; q: (number | null)[] | null; max: number | null }>`
 		SELECT count(*) AS valid, count(benefit) AS stating, sum(benefit) AS total,
 			quantile_disc(benefit, [${sql.join(BENEFIT_QUANTILES.map((q) => sql.lit(q)))}]) AS q, max(benefit) AS max
@@ -44,7 +44,7 @@ export interface TopInitiative {
 /** The valid initiatives with the largest benefit at T, ties by id. Restricted: NotVisibleError outside the viewer's detail scope. */
 export async function topInitiatives(db: WarehouseDb, options: QueryOptions & { limit?: number }): Promise<Stamp & { unit: string; rows: TopInitiative[] }> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');

@@ -64,7 +64,7 @@ export function suppressSmallGroups<T extends { onPortal: number | null; suppres
 export async function breakdown(db: WarehouseDb, options: QueryOptions & { by: BreakdownBy }): Promise<Breakdown> {
 	if (!BREAKDOWN_BYS.includes(options.by)) throw new QueryInputError('invalid_option', `unknown breakdown "${String(options.by).slice(0, 40)}"`);
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const { rows } = await sql<{ key: string | null; on_portal: number; valid: number; benefit: number | null }>`
 		SELECT ${KEY[options.by]} AS key, count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
 			sum(benefit) FILTER (WHERE status = 'valid') AS benefit

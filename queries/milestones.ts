@@ -53,7 +53,7 @@ export async function firstReached(db: WarehouseDb, scope: UnitScope, threshold:
 /** When each threshold (default 300,000 and 1,000,000) was first reached on the portal, as known at asOf. Aggregates: every viewer. */
 export async function milestones(db: WarehouseDb, options: QueryOptions & { thresholds?: number[] }): Promise<Stamp & { unit: string; milestones: Milestone[] }> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const thresholds = options.thresholds ?? MILESTONES;
 	if (thresholds.some((t) => !Number.isSafeInteger(t) || t < 1)) throw new QueryInputError('invalid_option', 'thresholds must be positive integers');
 	const result: Milestone[] = [];

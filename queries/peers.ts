@@ -118,7 +118,7 @@ export interface PeerOptions extends QueryOptions {
 /** Where a level-1 unit (or the level-1 unit above `unit`) stands among its peers as of T. Aggregates: every viewer. */
 export async function peerStats(db: WarehouseDb, options: PeerOptions): Promise<PeerStats> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const metric = options.metric ?? 'valid';
 	const level1 = scope.level === 1 ? scope.code : scope.level1Code;
 	if (!level1) throw new QueryInputError('invalid_option', 'peer statistics need a unit (the nation has no peers)');

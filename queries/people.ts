@@ -21,7 +21,7 @@ export interface AuthorRow {
  */
 export async function topAuthors(db: WarehouseDb, options: QueryOptions & { limit?: number }): Promise<Stamp & { unit: string; rows: AuthorRow[] }> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`authors of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
@@ -52,7 +52,7 @@ export async function topAuthors(db: WarehouseDb, options: QueryOptions & { limi
 /** How many authors have exactly k valid initiatives at T ("one person with 6"). Aggregates; press: small groups suppressed. */
 export async function authorsByValidCount(db: WarehouseDb, options: QueryOptions): Promise<Stamp & { unit: string; rows: { validInitiatives: number; authors: number | null; suppressed: boolean }[] }> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const { rows } = await sql<{ k: number; authors: number }>`
 		SELECT valid AS k, count(*) AS authors FROM (
 			SELECT author_key, count(*) FILTER (WHERE status = 'valid') AS valid

@@ -2,7 +2,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { parseWallClock, type WallClock } from '../warehouse/time/wall-clock.ts';
-import type { Viewer } from './viewer.ts';
+import { assertFigures, type Viewer } from './viewer.ts';
 
 /** The handle every query takes first (PublishedHandle.db of warehouse/versions/published-warehouse.ts). */
 export type WarehouseDb = Kysely<WarehouseSchema>;
@@ -86,8 +86,17 @@ export interface UnitScope {
 	column: ScopeColumn | null;
 }
 
-/** Resolves a unit code (undefined or 'VN' = the nation) in the current tree; unknown codes throw QueryInputError. */
-export async function resolveUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
+/**
+ * Resolves a unit code (undefined or 'VN' = the nation) in the current tree; unknown codes throw QueryInputError. With a
+ * viewer, a unit whose figures the viewer may not see (canSeeFigures) throws NotVisibleError: every figure query passes it.
+ */
+export async function resolveUnit(db: WarehouseDb, code?: string, viewer?: Viewer): Promise<UnitScope> {
+	const scope = await findUnit(db, code);
+	if (viewer) assertFigures(viewer, scope.level, `figures of ${scope.code}`);
+	return scope;
+}
+
+async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
 	if (code === undefined || code === NATION) {
 		return { code: NATION, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 0, level1Code: null, upperCode: null, column: null };
 	}

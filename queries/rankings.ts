@@ -2,6 +2,7 @@
 import { QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { RANK_METRICS, metricValue, peerGroups, type PeerBy, type RankMetric } from './peers.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
+import { assertFigures } from './viewer.ts';
 
 /**
  * Tie rule: units are ordered by the metric (descending), then by valid initiatives (descending), then by unit code
@@ -51,7 +52,7 @@ export interface Ranking extends Stamp {
 	rows: RankedUnit[];
 }
 
-/** The leaderboard as of T. Aggregates: every viewer. */
+/** The leaderboard as of T. Aggregates: every viewer that may see figures of the ranked level (press: not grassroots unions). */
 export async function rankings(db: WarehouseDb, options: RankingOptions): Promise<Ranking> {
 	const metric = options.metric ?? 'valid';
 	if (!RANK_METRICS.includes(metric)) throw new QueryInputError('invalid_option', `unknown ranking metric "${String(metric).slice(0, 40)}"`);
@@ -60,9 +61,10 @@ export async function rankings(db: WarehouseDb, options: RankingOptions): Promis
 }
 
 async function rankAt(db: WarehouseDb, stamp: Stamp, options: RankingOptions, metric: RankMetric) {
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const level = options.level ?? 1;
 	if (level <= scope.level) throw new QueryInputError('invalid_option', `level ${level} is not below unit ${scope.code}`);
+	assertFigures(options.viewer, level, `rankings of level ${level}`);
 	let figures = await unitFigures(db, stamp, { level, within: scope.column ? scope : undefined });
 	let peer: Ranking['peer'] = null;
 	if (options.peer) {

@@ -2,6 +2,7 @@
 import { QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { KIND_NAMES, peerGroups, type PeerBy } from './peers.ts';
 import { unitFigures } from './unit-figures.ts';
+import { assertFigures } from './viewer.ts';
 
 export const SHARE_BYS = ['region', 'cluster', 'map2025', 'kind', 'unit'] as const;
 export type ShareBy = (typeof SHARE_BYS)[number];
@@ -39,9 +40,10 @@ export async function shares(db: WarehouseDb, options: ShareOptions): Promise<Sh
 	if (!SHARE_BYS.includes(options.by)) throw new QueryInputError('invalid_option', `unknown grouping "${String(options.by).slice(0, 40)}"`);
 	if (!SHARE_METRICS.includes(metric)) throw new QueryInputError('invalid_option', `unknown share metric "${String(metric).slice(0, 40)}"`);
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	let buckets: Omit<ShareBucket, 'share'>[];
 	if (options.by === 'unit') {
+		assertFigures(options.viewer, scope.level + 1, `shares of the sub-units of ${scope.code}`);
 		const figures = await unitFigures(db, stamp, { childrenOf: scope });
 		buckets = figures.map((f) => ({ code: f.code, name: f.name, units: 1, value: f[metric] }));
 	} else {

@@ -1,5 +1,6 @@
 // Target attainment as of T: valid ÷ assigned (and registered, phase-1) targets valid at T, the gap, and how many sub-units met their target ("8 of 14").
 import { resolveStamp, resolveUnit, ratio, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { canSeeFigures } from './viewer.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 
 export interface SubUnitTarget extends UnitFigure {
@@ -37,11 +38,13 @@ function sum(values: (number | null)[]): number | null {
 	return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
 }
 
-/** Attainment of `unit` (default the nation: targets summed over level-1 units) as of T, with its sub-units'. Aggregates: every viewer. */
+/** Attainment of `unit` (default the nation: targets summed over level-1 units) as of T, with its sub-units'. Aggregates: every viewer (press: no rows of single grassroots unions). */
 export async function targets(db: WarehouseDb, options: QueryOptions): Promise<Targets> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const children = (await unitFigures(db, stamp, { childrenOf: scope })).map(withTarget);
+	// Counts of sub-units (how many met target) stay; rows of sub-units the viewer may not see figures of are left out.
+	const shownRows = children.filter((c) => canSeeFigures(options.viewer, c.level));
 	let self: Omit<SubUnitTarget, 'code' | 'name' | 'level' | 'parentCode' | 'level1Code'>;
 	if (scope.level === 0) {
 		const valid = children.reduce((a, c) => a + c.valid, 0);
@@ -75,7 +78,7 @@ export async function targets(db: WarehouseDb, options: QueryOptions): Promise<T
 			total: children.length,
 			withTarget: children.filter((c) => c.targetAssigned !== null).length,
 			met: children.filter((c) => c.meets === true).length,
-			rows: children
+			rows: shownRows
 		}
 	};
 }

@@ -47,7 +47,7 @@ interface TotalsRow {
 /** Totals of `unit` (default the nation) as of `asOf` (default the latest export). Aggregates: visible to every viewer. */
 export async function totals(db: WarehouseDb, options: QueryOptions): Promise<Totals> {
 	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const t = stamp.asOf;
 	// At the latest export the distinct counts (the costly part) are read from unit_totals, which holds them as of that time.
 	const latest = t === stamp.latestExport;

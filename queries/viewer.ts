@@ -13,8 +13,13 @@ export interface Viewer {
 /** The confederation's leadership: sees everything. */
 export const LEADERSHIP: Viewer = { role: 'leadership' };
 
+export const ROLES: readonly Role[] = ['leadership', 'regional', 'press', 'admin'];
+
 /** Groups smaller than this are suppressed in breakdowns shown to the press (a group of fewer could single out a person). */
 export const PRESS_MIN_GROUP_SIZE = 5;
+
+/** The deepest unit level the press sees figures of: upper-level unions (2); a single grassroots union (3) can be a handful of people. */
+export const PRESS_MAX_UNIT_LEVEL = 2;
 
 /** Is `unitCode` inside (or equal to) the subtree rooted at `rootCode`? Codes nest by dots: T38 ⊃ T38.07 ⊃ T38.07.0153. */
 export function isWithin(unitCode: string, rootCode: string): boolean {
@@ -32,6 +37,28 @@ export function canSeeDetail(viewer: Viewer, unitCode: string): boolean {
 		case 'admin':
 			return false;
 	}
+}
+
+/**
+ * May the viewer see aggregate figures (totals, targets, ranks, series, breakdowns) of a unit of this level (0 = the nation)?
+ * Leadership and regional unions: every level (peers as aggregates); press: down to upper-level unions; admin: none (admin
+ * sees users, runs, sources and data health, not figures).
+ */
+export function canSeeFigures(viewer: Viewer, level: number): boolean {
+	switch (viewer.role) {
+		case 'leadership':
+		case 'regional':
+			return true;
+		case 'press':
+			return level <= PRESS_MAX_UNIT_LEVEL;
+		case 'admin':
+			return false;
+	}
+}
+
+/** Throws NotVisibleError unless the viewer may see figures of units of this level. */
+export function assertFigures(viewer: Viewer, level: number, what: string): void {
+	if (!canSeeFigures(viewer, level)) throw new NotVisibleError(what);
 }
 
 /** The subtree root to which detail queries of this viewer are restricted (null = everything, undefined = nothing). */

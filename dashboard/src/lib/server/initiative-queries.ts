@@ -156,12 +156,14 @@ export interface RejectedRow {
 
 /**
  * Quarantined rows a level-1 unit must fix ('?' = the unit cannot be told; undefined = every unit), newest file first. Press:
- * not visible; a regional union: its own level-1 unit only. Raw records are not returned (they hold personal data).
+ * not visible; a regional union bound to a level-1 unit: its own rows only (bound lower: none). Raw records are not returned (they hold personal data).
  */
 export async function rejectedRows(db: WarehouseDb, options: { viewer: Viewer; level1?: string; limit?: number }): Promise<RejectedRow[]> {
 	const { viewer } = options;
 	if (viewer.role === 'press') throw new NotVisibleError('data quality');
-	const own = viewer.role === 'regional' ? (viewer.unitCode ?? '').split('.')[0]! : undefined;
+	// Rows name only the level-1 unit that must fix them, so a union bound below level 1 would see its neighbours' rows: none.
+	if (viewer.role === 'regional' && (viewer.unitCode ?? '.').includes('.')) throw new NotVisibleError('rejected rows');
+	const own = viewer.role === 'regional' ? viewer.unitCode! : undefined;
 	if (own !== undefined && options.level1 !== undefined && options.level1 !== own) throw new NotVisibleError(`rows of ${options.level1.slice(0, 40)}`);
 	const level1 = own ?? options.level1;
 	const unitCondition = level1 === undefined ? sql`TRUE` : level1 === '?' ? sql`q.level1_code IS NULL` : sql`q.level1_code = ${level1}`;
