@@ -36,7 +36,10 @@ async function main(): Promise<void> {
 		children,
 		reporter,
 		onDashboardExit: (code) => {
-			if (!stopping) void shutdown(START_EXIT.dashboardFailed, `error: the dashboard server exited (code ${code}); stopping`);
+			// Ctrl-C on a terminal reaches the dashboard too; give our own handler the moment to mark the stop as asked for.
+			setTimeout(() => {
+				if (!stopping) void shutdown(START_EXIT.dashboardFailed, `error: the dashboard server exited (code ${code}); stopping`);
+			}, 500);
 		}
 	});
 	demo = run.demo;

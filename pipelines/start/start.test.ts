@@ -1,5 +1,5 @@
 // End to end: `npm start` at a tiny scale in a child process — first start builds and serves, a second reuses, a busy port fails with its code.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -116,6 +116,19 @@ describe('npm start', { timeout: 900_000 }, () => {
 		expect(await started.exit).toBe(START_EXIT.config);
 		expect(started.output()).toContain('holds scale 0.005');
 		expect(readdirSync(join(root, 'demo')).sort()).toEqual(['exports', 'portal-token']);
+	});
+
+	it('a dashboard server that dies stops the start with its own exit code', async () => {
+		const started = start(await freePort());
+		await ready(started, 120_000);
+		const dashboard = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(started.child.pid)], { encoding: 'utf8' })
+			.split('\n')
+			.map((line) => line.trim().split(/\s+/u))
+			.find((fields) => fields.at(-1) === 'build');
+		expect(dashboard).toBeDefined();
+		process.kill(Number(dashboard![0]), 'SIGKILL');
+		expect(await started.exit).toBe(START_EXIT.dashboardFailed);
+		expect(started.output()).toContain('error: the dashboard server exited');
 	});
 
 	it('a dashboard port in use stops the start with its own exit code and message', async () => {
