@@ -1,13 +1,21 @@
-// The layout's data on every page (and the as-of form's ?ngay=&gio= folded into ?asOf=): language, the validated as-of, and the published version's stamp (latest export, version) for the as-of selector and the footer.
+// The layout's data on every page (and the as-of form's ?ngay=&gio= folded into ?asOf=): language, the signed-in account and the pages it may open, the validated as-of, and the published version's stamp (latest export, version) for the as-of selector and the footer.
 import { redirect } from '@sveltejs/kit';
 import { resolveStamp } from '../../../queries/query-context.ts';
 import { NoPublishedVersionError } from '../../../warehouse/versions/published-warehouse.ts';
 import { asOfParam } from '$lib/server/request-params.ts';
 import { publishedWarehouse } from '$lib/server/warehouse.ts';
+import { rolesOf } from '$lib/server/auth/route-access.ts';
 import type { LayoutServerLoad } from './$types';
+
+const NAV = ['/', '/don-vi/VN', '/xep-hang', '/vung-cum', '/tong-ket', '/bao-chi', '/chat-luong', '/quan-tri'];
 
 export const load: LayoutServerLoad = async ({ url, locals }) => {
 	const language = locals.language;
+	const user = locals.user ? { username: locals.user.username, role: locals.user.role, unitCode: locals.user.unitCode } : null;
+	// Anonymous (the login page): no warehouse stamp, no navigation; `published` only lets the frame show the page.
+	if (!locals.user) return { language, user, nav: [] as string[], asOfParam: undefined, asOf: null, latestExport: null, version: null, published: true };
+	const role = locals.user.role;
+	const nav = NAV.filter((href) => (href === '/' && role === 'admin' ? false : rolesOf(href)?.includes(role)));
 	const date = url.searchParams.get('ngay');
 	if (date !== null) {
 		const next = new URL(url);
@@ -24,9 +32,9 @@ export const load: LayoutServerLoad = async ({ url, locals }) => {
 	}
 	try {
 		const stamp = await publishedWarehouse().use((handle) => resolveStamp(handle.db, asOf));
-		return { language, asOfParam: asOf === undefined ? undefined : url.searchParams.get('asOf')?.trim(), asOf: stamp.asOf, latestExport: stamp.latestExport, version: stamp.version, published: true };
+		return { language, user, nav, asOfParam: asOf === undefined ? undefined : url.searchParams.get('asOf')?.trim(), asOf: stamp.asOf, latestExport: stamp.latestExport, version: stamp.version, published: true };
 	} catch (e) {
 		if (!(e instanceof NoPublishedVersionError) && !(e instanceof Error && 'code' in e && e.code === 'empty_warehouse')) throw e;
-		return { language, asOfParam: undefined, asOf: null, latestExport: null, version: null, published: false };
+		return { language, user, nav, asOfParam: undefined, asOf: null, latestExport: null, version: null, published: false };
 	}
 };

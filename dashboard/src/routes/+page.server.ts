@@ -27,4 +27,4 @@ export const load: PageServerLoad = (event) =>
 			map34,
 			top
 		};
-	});
+	}, { cache: true });

@@ -7,12 +7,34 @@ import { shown, type DatasetContext, type DatasetParams, type ShownDataset } fro
 import { viewerOf } from './viewer.ts';
 import { withDb } from './warehouse.ts';
 
-/** Runs fn with the page's dataset context (db, viewer, language, as-of); query errors become Vietnamese HTTP errors. */
-export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) => Promise<T>): Promise<T> {
+/** Page data by version, viewer and URL: a published version never changes, so its pages can be reused (SANG_KIEN_PAGE_CACHE=0 turns this off). */
+const cache = new Map<string, Promise<unknown>>();
+const CACHE_SIZE = 300;
+
+/**
+ * Runs fn with the page's dataset context (db, viewer, language, as-of); query errors become Vietnamese HTTP errors.
+ * With `cache`, the plain result is kept per (version, viewer, URL) in a small LRU.
+ */
+export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) => Promise<T>, options: { cache?: boolean } = {}): Promise<T> {
 	const language = event.locals.language;
 	const asOf = asOfParam(event.url, language);
 	const viewer = viewerOf(event);
-	return withDb(language, (db) => fn({ db, viewer, language, asOf }));
+	const cached = options.cache === true && process.env.SANG_KIEN_PAGE_CACHE !== '0';
+	return withDb(language, (db, version) => {
+		if (!cached) return fn({ db, viewer, language, asOf });
+		const key = `${version}|${viewer.role}:${viewer.unitCode ?? ''}|${language}|${event.url.pathname}${event.url.search}`;
+		const hit = cache.get(key) as Promise<T> | undefined;
+		if (hit) {
+			cache.delete(key);
+			cache.set(key, hit);
+			return hit;
+		}
+		const result = fn({ db, viewer, language, asOf });
+		cache.set(key, result);
+		result.catch(() => cache.delete(key));
+		while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+		return result;
+	});
 }
 
 /** Shows one dataset by id with its parameters; null when the viewer may not see it (the page leaves that part out). */

@@ -43,5 +43,5 @@ export function loadReview(event: RequestEvent, code: string) {
 			mostProlific: most ? { validInitiatives: most.validInitiatives, authors: most.authors! } : null,
 			curve, subUnits, fields, topBenefit, authors
 		};
-	});
+	}, { cache: true });
 }

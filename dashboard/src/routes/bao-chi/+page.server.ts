@@ -24,4 +24,4 @@ export const load: PageServerLoad = (event) =>
 			cards: press.cards,
 			exports: exportLinks('bao-chi', { unit, so: figures.join(',') }, context, false)
 		};
-	});
+	}, { cache: true });

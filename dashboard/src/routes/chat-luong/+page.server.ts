@@ -23,4 +23,4 @@ export const load: PageServerLoad = (event) =>
 			toFix: byUnit.rows.map((r) => ({ code: r.key, name: names.get(r.key) ?? null, rows: r.rows, exports: exportLinks('dong-bi-loai', { unit: r.key }, context, false) })),
 			totalQuarantined: byUnit.total
 		};
-	});
+	}, { cache: true });

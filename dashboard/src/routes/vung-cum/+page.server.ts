@@ -11,4 +11,4 @@ export const load: PageServerLoad = (event) =>
 			showDataset(context, 'ty-trong', { by: 'map2025' })
 		]);
 		return { region, cluster, kind, map2025 };
-	});
+	}, { cache: true });

@@ -21,4 +21,4 @@ export const load: PageServerLoad = (event) =>
 		const params = { metric, level, nhom, ma: nhom && ma ? ma : undefined, tu: tu || undefined };
 		const ranking = await showDataset(context, 'xep-hang', params);
 		return { filters: { metric, level, nhom: nhom ?? '', ma, tu }, groups: groups.map((g) => ({ code: g.code, name: g.name })), ranking };
-	});
+	}, { cache: true });

@@ -76,4 +76,4 @@ export const load: PageServerLoad = (event) =>
 			standing,
 			curve, peers, subUnits, fields, sectors, leadership, authors, topBenefit, list
 		};
-	});
+	}, { cache: true });

@@ -12,4 +12,4 @@ export const load: PageServerLoad = (event) =>
 			initiative: { ...detail, statusLabel: detail.statusAtT ? statusLabel(detail.statusAtT, language) : null, history: detail.history.map((h) => ({ ...h, statusLabel: statusLabel(h.status, language) })) },
 			path
 		};
-	});
+	}, { cache: true });
