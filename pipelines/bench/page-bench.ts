@@ -1,0 +1,127 @@
+// Benchmarks the dashboard: server render time of each page (p50/p95 over repeated requests against `node build`) and the JavaScript each page ships (gzip), on a simulated warehouse (scale from SANG_KIEN_PAGE_BENCH_SCALE, default 1).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildApp, repository, startServer } from '../../dashboard/browser-tests/dashboard-server.ts';
+import { ensureSimulatedWarehouse } from '../../queries/bench/simulated-warehouse.ts';
+import { rankings } from '../../queries/rankings.ts';
+import { targets } from '../../queries/targets.ts';
+import { LEADERSHIP } from '../../queries/viewer.ts';
+import { openPublished } from '../../warehouse/versions/version-files.ts';
+import { Kysely } from 'kysely';
+import { DuckDBDialect } from '../../warehouse/duckdb/duckdb-dialect.ts';
+import type { WarehouseSchema } from '../../warehouse/tables.ts';
+import type { Benchmark, BenchResult } from './benchmarks.ts';
+
+const REPEATS = Number(process.env.SANG_KIEN_PAGE_BENCH_REPEATS ?? 20);
+
+/** Quantile (nearest rank) of sorted values. */
+function nearestRank(sorted: number[], q: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** Pages to time: each kind once, a unit of every level, as of the latest export and as of 20/04/2022 08:00. */
+async function pagePaths(warehouse: string): Promise<[string, string][]> {
+	const opened = await openPublished(warehouse);
+	const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: opened!.database }) });
+	try {
+		const level1 = (await rankings(db, { viewer: LEADERSHIP, level: 1 })).rows[0]!.code;
+		const upper = (await targets(db, { viewer: LEADERSHIP, unit: level1 })).subUnits.rows.sort((a, b) => b.valid - a.valid)[0]!.code;
+		const grassroots = (await targets(db, { viewer: LEADERSHIP, unit: upper })).subUnits.rows.sort((a, b) => b.onPortal - a.onPortal)[0]!.code;
+		const initiative = (await db.selectFrom('initiative').select('initiative_id').where('grassroots_code', '=', grassroots).limit(1).executeTakeFirst())?.initiative_id;
+		return [
+			['overview', '/'],
+			['overview as of 20/04/2022', '/?asOf=2022-04-20T08:00'],
+			['unit: nation', '/don-vi/VN'],
+			[`unit: level 1 (${level1})`, `/don-vi/${level1}`],
+			[`unit: level 1 as of 20/04/2022`, `/don-vi/${level1}?asOf=2022-04-20T08:00`],
+			['unit: upper-level', `/don-vi/${upper}`],
+			['unit: grassroots + list', `/don-vi/${grassroots}`],
+			['initiative', `/sang-kien/${initiative}`],
+			['rankings level 2', '/xep-hang?level=2&metric=attainment'],
+			['regions and clusters', '/vung-cum'],
+			['closing review (nation)', '/tong-ket'],
+			['press room', '/bao-chi'],
+			['data health', '/chat-luong']
+		];
+	} finally {
+		await db.destroy();
+		opened!.database.close();
+	}
+}
+
+/**
+ * The JavaScript a page loads on hydration, gzip: SvelteKit's start and app entries, the route nodes named in the page's
+ * node_ids, and every module they import statically (lazy imports of other routes are not counted).
+ */
+async function shippedJsKb(url: string, path: string): Promise<number> {
+	const pageUrl = `${url}${path}`;
+	const html = await (await fetch(pageUrl)).text();
+	const entries = [...html.matchAll(/import\("([^"]+\.js)"\)/gu)].map((m) => new URL(m[1]!, pageUrl).href);
+	const nodeIds = /node_ids:\s*\[([\d,\s]*)\]/u.exec(html)?.[1]?.split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+	const seen = new Map<string, string>();
+	const visit = async (script: string): Promise<string> => {
+		if (seen.has(script)) return seen.get(script)!;
+		const text = await (await fetch(script)).text();
+		seen.set(script, text);
+		for (const m of text.matchAll(/(?:from|import)\s*["']([^"']+\.js)["']/gu)) await visit(new URL(m[1]!, script).href);
+		return text;
+	};
+	for (const entry of entries) {
+		const text = await visit(entry);
+		for (const id of nodeIds) {
+			const node = new RegExp(`["']([^"']*nodes/${id}\\.[^"']+\\.js)["']`, 'u').exec(text)?.[1];
+			if (node) await visit(new URL(node, entry).href);
+		}
+	}
+	const bytes = [...seen.values()].reduce((sum, text) => sum + gzipSync(Buffer.from(text), { level: 9 }).byteLength, 0);
+	return Math.round(bytes / 102.4) / 10;
+}
+
+/** p50/p95 of REPEATS requests after 2 warm-up requests. */
+async function timePage(url: string, path: string): Promise<{ status: number; p50: number; p95: number }> {
+	const times: number[] = [];
+	let status = 0;
+	for (let i = 0; i < REPEATS + 2; i++) {
+		const started = performance.now();
+		const response = await fetch(`${url}${path}`);
+		await response.arrayBuffer();
+		status = response.status;
+		if (i >= 2) times.push(performance.now() - started);
+	}
+	times.sort((a, b) => a - b);
+	return { status, p50: Math.round(nearestRank(times, 0.5)), p95: Math.round(nearestRank(times, 0.95)) };
+}
+
+/** Each page rendered with the page cache off (every request runs the queries) and on (a published version's pages reused). */
+async function run(scale: number): Promise<BenchResult[]> {
+	const warehouse = ensureSimulatedWarehouse({ scale });
+	if (!existsSync(join(repository, 'build', 'index.js'))) buildApp();
+	const paths = await pagePaths(warehouse);
+	const measured = new Map<string, BenchResult['values']>();
+	for (const cache of ['0', '1']) {
+		process.env.SANG_KIEN_PAGE_CACHE = cache;
+		const { url, child } = await startServer(warehouse);
+		try {
+			for (const [name, path] of paths) {
+				const t = await timePage(url, path);
+				const values = measured.get(name) ?? { status: t.status };
+				if (cache === '0') Object.assign(values, { 'p50 ms': t.p50, 'p95 ms': t.p95, 'JS KB gzip': await shippedJsKb(url, path) });
+				else Object.assign(values, { 'cached p50 ms': t.p50, 'cached p95 ms': t.p95 });
+				measured.set(name, values);
+			}
+		} finally {
+			child.kill();
+		}
+	}
+	delete process.env.SANG_KIEN_PAGE_CACHE;
+	return paths.map(([name]) => ({ case: `scale ${scale} ${name}`, values: measured.get(name)! }));
+}
+
+export const pageBenchmarks: Benchmark[] = [
+	{
+		name: 'pages',
+		description: 'dashboard page render p50/p95 (node build) and JavaScript shipped per page, gzip',
+		run: () => run(Number(process.env.SANG_KIEN_PAGE_BENCH_SCALE ?? 1))
+	}
+];
