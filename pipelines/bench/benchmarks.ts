@@ -1,5 +1,6 @@
 // The registry of benchmarks run by `npm run bench [-- <name>]`; add an entry to register a new one.
 import { queryBenchmarks } from '../../queries/bench/query-bench.ts';
+import { pageBenchmarks } from './page-bench.ts';
 import { pipelineBenchmarks } from './pipeline-bench.ts';
 import { simulateBenchmarks } from './simulate-bench.ts';
 
@@ -16,4 +17,4 @@ export interface Benchmark {
 	run: () => Promise<BenchResult[]>;
 }
 
-export const benchmarks: Benchmark[] = [...simulateBenchmarks, ...pipelineBenchmarks, ...queryBenchmarks];
+export const benchmarks: Benchmark[] = [...simulateBenchmarks, ...pipelineBenchmarks, ...queryBenchmarks, ...pageBenchmarks];
