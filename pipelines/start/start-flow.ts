@@ -118,7 +118,7 @@ export function startDemo(settings: StartSettings, config: PipelineConfig, effec
 
 		demo.task = schedulePipeline(children, target, config.schedule, reporter.line);
 		reporter.line(`schedule: "${config.schedule.cron}" (${config.schedule.timezone}) pulling from the portal, never two runs at once`);
-		const hint = demoLoginHint();
+		const hint = demoLoginHint(settings.warehouse);
 		if (hint) reporter.line(`login: ${hint}`);
 		return demo.dashboard.url;
 	})();
