@@ -4,7 +4,9 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, s
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../warehouse/duckdb/database.ts';
+import { writeXlsx } from '../simulated-portal/export-writers.ts';
 import { ensureSimulatedExports } from '../simulated-portal/simulated-exports-cache.ts';
+import { INITIATIVE_HEADERS } from '../stage/export-headers.ts';
 import { quoteLiteral } from '../stage/sql-text.ts';
 import { stageFile } from '../stage/stage-file.ts';
 import { landedFixture, loadFiles, unitTreeFromStaged } from '../validate/fixture-support.ts';
@@ -80,10 +82,10 @@ async function runPipelineChild(source: string, warehouse: string): Promise<Pipe
 	return { wallSeconds, peakRssMb: peakRssMb(stderr), durationsMs: record.durationsMs, status: record.status };
 }
 
-/** The closing national CSV and the last unit tree of the scale-1 simulated portal, or a synthetic 2.1M-row pair. */
+/** The closing national CSV and unit tree of the scale-1 simulated portal ("close" schedule), or a synthetic 2.1M-row pair. */
 async function nationalSnapshot(dir: string): Promise<{ units: string; initiatives: string; origin: string }> {
 	try {
-		const exports = ensureSimulatedExports({ scale: 1 });
+		const exports = ensureSimulatedExports({ scale: 1, schedule: 'close' });
 		return { units: newest(exports, 'don-vi_', '.csv'), initiatives: newest(exports, 'sang-kien_toan-quoc_', '.csv'), origin: 'simulated' };
 	} catch (error) {
 		console.error(`simulated scale-1 exports unavailable (${(error as Error).message.split('\n')[0]}); using a synthetic export`);
@@ -161,13 +163,28 @@ async function syntheticStageValidate(rows: number): Promise<BenchResult> {
 	}
 }
 
-/** Stage + validate of the largest per-unit XLSX export of the scale-1 simulated portal, in-process. */
+/** A per-unit XLSX export (one title row) of one level-1 unit's rows of a national CSV, written as the simulated portal writes XLSX. */
+async function unitXlsx(national: string, unit: string, dir: string): Promise<string> {
+	const db = await Database.open(':memory:');
+	const rows = await db.all(
+		`SELECT * FROM read_csv(${quoteLiteral(national)}, all_varchar = true) WHERE starts_with("Mã CĐCS", ${quoteLiteral(`${unit}.`)})`
+	);
+	db.close();
+	const stamp = /_(\d{8}-\d{4})\./u.exec(national)![1]!;
+	const path = join(dir, `sang-kien_${unit}_${stamp}.xlsx`);
+	const values = rows.map((row) => INITIATIVE_HEADERS.map((h, k) => (k === 0 ? Number(row[h]) : String(row[h] ?? ''))));
+	await writeXlsx(path, [`DANH SÁCH SÁNG KIẾN - ${unit}`], INITIATIVE_HEADERS, values);
+	return path;
+}
+
+/** Stage + validate of a per-unit XLSX (Bà Rịa–Vũng Tàu's rows of the national snapshot), in-process. */
 async function xlsxStageValidate(): Promise<BenchResult> {
-	const exports = ensureSimulatedExports({ scale: 1 });
-	const xlsx = readdirSync(exports).filter((n) => n.endsWith('.xlsx')).map((n) => join(exports, n)).sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+	const dir = scratchDir('xlsx');
 	const db = await Database.open(':memory:');
 	try {
-		await validateUnitFile(db, await stageFile(db, landedFixture(newest(exports, 'don-vi_', '.csv')), 1));
+		const { units, initiatives } = await nationalSnapshot(dir);
+		const xlsx = await unitXlsx(initiatives, 'T77', dir);
+		await validateUnitFile(db, await stageFile(db, landedFixture(units), 1));
 		await unitTreeFromStaged(db, 1);
 		const started = performance.now();
 		const report = await validateInitiativeFile(db, await stageFile(db, landedFixture(xlsx), 2));
@@ -178,6 +195,7 @@ async function xlsxStageValidate(): Promise<BenchResult> {
 		};
 	} finally {
 		db.close();
+		rmSync(dir, { recursive: true, force: true });
 	}
 }
 

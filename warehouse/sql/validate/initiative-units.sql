@@ -18,7 +18,9 @@ WITH combo AS (
 		CASE WHEN by_code.unit_code IS NULL THEN name_key(c.upper_raw) END AS upper_key
 	FROM cleaned c
 	LEFT JOIN unit by_code ON by_code.unit_code = c.code_text AND by_code.level = 3
-	LEFT JOIN validate_level1_key l1 ON by_code.unit_code IS NULL AND l1.key = name_key(c.level1_raw)
+	-- Equality-only join conditions, so DuckDB hash-joins (a condition on the left side alone in an outer join's ON
+	-- makes it a nested-loop join, minutes on a national file); a code match wins through coalesce and the NULL keys.
+	LEFT JOIN validate_level1_key l1 ON l1.key = name_key(c.level1_raw)
 ), matched AS (
 	SELECT k.code_raw, k.grassroots_raw, k.upper_raw, k.level1_raw, k.code_text, k.grassroots_name, k.code_match, k.level1_code,
 		count(m.unit_code) AS name_matches,
@@ -27,7 +29,7 @@ WITH combo AS (
 		min(m.unit_code) FILTER (WHERE m.upper_key = k.upper_key) AS any_upper_match
 	FROM keyed k
 	LEFT JOIN validate_unit_key m
-		ON k.code_match IS NULL AND m.level1_code = k.level1_code AND m.grassroots_key = k.grassroots_key
+		ON m.level1_code = k.level1_code AND m.grassroots_key = k.grassroots_key
 	GROUP BY ALL
 )
 SELECT code_raw, grassroots_raw, upper_raw, level1_raw, code_text, grassroots_name, level1_code, name_matches,
