@@ -1,4 +1,4 @@
-// Test harness for the browser tests: a warehouse built from the scale-0.01 simulated portal by the real pipeline, the app built once (npm run build) and served by `node build` on a free loopback port.
+// Test harness for the browser tests: a warehouse built from the scale-0.01 simulated portal by the real pipeline, the app built once (npm run build) and served by `node build` on a free loopback port, with test accounts and logged-in sessions.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +12,10 @@ import { ensureSimulatedExports } from '../../pipelines/simulated-portal/simulat
 import type { Database } from '../../warehouse/duckdb/database.ts';
 import { DuckDBDialect } from '../../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../../warehouse/tables.ts';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { AuditLog } from '../src/lib/server/auth/audit-log.ts';
+import { UserStore } from '../src/lib/server/auth/user-store.ts';
+import { createAccount } from '../src/lib/server/auth/user-admin.ts';
 import { openPublished } from '../../warehouse/versions/version-files.ts';
 
 export const repository = resolve(import.meta.dirname, '../..');
@@ -21,7 +25,47 @@ export interface DashboardServer {
 	url: string;
 	warehouse: string;
 	db: Kysely<WarehouseSchema>;
+	/** The session cookie of the leadership test account (`name=value`). */
+	cookie: string;
+	/** A browser context / page logged in as leadership. */
+	newContext(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext>;
+	newPage(browser: Browser, options?: BrowserContextOptions): Promise<Page>;
+	/** fetch with the leadership session. */
+	fetch(url: string, init?: RequestInit): Promise<Response>;
 	close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'test-password-2022';
+
+/** The auth directory the server of a warehouse uses (auth/ beside it). */
+export const authDirOf = (warehouse: string) => join(resolve(warehouse, '..'), 'auth');
+
+/** Creates an account with TEST_PASSWORD in the server's auth directory (the server reloads the users file). */
+export async function createTestUser(warehouse: string, username: string, role: string, unitCode?: string): Promise<void> {
+	const dir = authDirOf(warehouse);
+	const result = await createAccount({ users: new UserStore(dir), audit: new AuditLog(dir), actor: 'test' }, { username, role, unitCode, password: TEST_PASSWORD });
+	if (!result.ok) throw new Error(result.error);
+}
+
+/** Logs in through the login form (with the Origin header a browser sends) and returns the session cookie `sk_session=…`. */
+export async function loginCookie(url: string, username: string, password = TEST_PASSWORD): Promise<string> {
+	const response = await fetch(`${url}/dang-nhap`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username, password }).toString()
+	});
+	const cookie = /sk_session=[^;]+/u.exec(response.headers.get('set-cookie') ?? '')?.[0];
+	if (!cookie) throw new Error(`login of ${username} failed: ${response.status}`);
+	return cookie;
+}
+
+/** A browser context carrying a session cookie. */
+export async function contextWithCookie(browser: Browser, url: string, cookie: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	const context = await browser.newContext(options);
+	const [name, value] = cookie.split('=') as [string, string];
+	await context.addCookies([{ name, value, url }]);
+	return context;
 }
 
 /** A free loopback port. */
@@ -66,7 +110,7 @@ export async function startServer(warehouse: string): Promise<{ url: string; chi
 	child.stdout?.on('data', (chunk) => (log += chunk));
 	child.stderr?.on('data', (chunk) => (log += chunk));
 	const url = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
+	for (let i = 0; i < 450; i++) {
 		try {
 			const response = await fetch(`${url}/chat-luong`);
 			if (response.status < 500) return { url, child };
@@ -86,6 +130,8 @@ export async function startDashboard(options: { scale: number; dirty?: number })
 	const warehouse = await buildWarehouse(options);
 	buildApp();
 	const { url, child } = await startServer(warehouse);
+	await createTestUser(warehouse, 'lanh-dao', 'leadership');
+	const cookie = await loginCookie(url, 'lanh-dao');
 	const opened = await openPublished(warehouse);
 	const database: Database = opened!.database;
 	const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database }) });
@@ -93,6 +139,10 @@ export async function startDashboard(options: { scale: number; dirty?: number })
 		url,
 		warehouse,
 		db,
+		cookie,
+		newContext: (browser, options) => contextWithCookie(browser, url, cookie, options),
+		newPage: async (browser, options) => (await contextWithCookie(browser, url, cookie, options)).newPage(),
+		fetch: (target, init) => fetch(target, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), cookie } }),
 		async close() {
 			child.kill();
 			await db.destroy();

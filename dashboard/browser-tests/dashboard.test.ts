@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 	});
 
 	it('walks overview → level-1 unit → upper-level union → grassroots union → initiative with the figures of queries/', async () => {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const page = await server.newPage(browser, { viewport: { width: 1280, height: 900 } });
 		await page.goto(`${server.url}/`);
 		const nation = await totals(server.db, { viewer });
 		expect(await text(page, 'on-portal')).toBe(formatInteger(nation.onPortal));
@@ -83,7 +83,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 	});
 
 	it('answers as of a chosen time everywhere, through the form, the URL and back/forward', async () => {
-		const page = await browser.newPage();
+		const page = await server.newPage(browser);
 		await page.goto(`${server.url}/`);
 		const latest = await totals(server.db, { viewer });
 		await page.locator('form.as-of input[name="ngay"]').fill('2022-04-20');
@@ -110,12 +110,12 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 	});
 
 	it('downloads CSV (BOM, neutralised formulas), XLSX (read back), PNG (decodes) and SVG with the footer', async () => {
-		const context = await browser.newContext({ acceptDownloads: true });
+		const context = await server.newContext(browser, { acceptDownloads: true });
 		const page = await context.newPage();
 		await page.goto(`${server.url}/?asOf=2022-05-31T23:59`);
 		const download = async (selector: string) => {
 			const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).first().click()]);
-			return { name: file.suggestedFilename(), bytes: await fetch(`${server.url}${new URL(file.url()).pathname}${new URL(file.url()).search}`).then(async (r) => Buffer.from(await r.arrayBuffer())) };
+			return { name: file.suggestedFilename(), bytes: await server.fetch(`${server.url}${new URL(file.url()).pathname}${new URL(file.url()).search}`).then(async (r) => Buffer.from(await r.arrayBuffer())) };
 		};
 		const csv = await download('figure#don-vi-dan-dau a[data-export="csv"]');
 		expect(csv.name).toMatch(/\.csv$/u);
@@ -151,7 +151,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		// Formula-like cells (a negative benefit "-…" quarantined) are neutralised in the rejected-rows CSV.
 		const quarantined = await server.db.selectFrom('quarantine').select(['level1_code', 'raw_value']).where('raw_value', 'like', '-%').where('level1_code', 'is not', null).executeTakeFirst();
 		if (quarantined) {
-			const response = await fetch(`${server.url}/xuat/dong-bi-loai/csv?unit=${quarantined.level1_code}`);
+			const response = await server.fetch(`${server.url}/xuat/dong-bi-loai/csv?unit=${quarantined.level1_code}`);
 			const body = await response.text();
 			expect(body).toContain(`'${quarantined.raw_value}`);
 			expect(body).not.toMatch(/(^|,)-\d/mu);
@@ -160,7 +160,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 	});
 
 	it('shows the chart, its table and the figures with JavaScript disabled', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await server.newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		const nation = await totals(server.db, { viewer });
 		await page.goto(`${server.url}/`);
@@ -175,7 +175,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 	});
 
 	it('prints the closing review on A4 without navigation (print media snapshot)', async () => {
-		const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+		const page = await server.newPage(browser, { viewport: { width: 900, height: 1200 } });
 		await page.goto(`${server.url}/tong-ket`);
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('header.site-header').evaluate((e) => getComputedStyle(e).display)).toBe('none');
@@ -189,7 +189,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 			await page.goto(`${server.url}${path}`);
 			await shot(page, name);
 		}
-		const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+		const phone = await server.newPage(browser, { viewport: { width: 390, height: 844 } });
 		await phone.goto(`${server.url}/`);
 		await shot(phone, 'overview-phone');
 		await phone.close();

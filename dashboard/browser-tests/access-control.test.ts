@@ -1,0 +1,309 @@
+// Access control against `node build` on the scale-0.01 warehouse: the permission matrix (every page, endpoint and export × anonymous and each role × own and another unit), no leaked title/author/phone, attacks answered safely, and a regional union in Chromium.
+import { chromium, type Browser } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topInitiatives } from '../../queries/benefit.ts';
+import { topAuthors } from '../../queries/people.ts';
+import { LEADERSHIP } from '../../queries/viewer.ts';
+import { DATASETS } from '../src/lib/server/datasets.ts';
+import { contextWithCookie, createTestUser, loginCookie, startDashboard, TEST_PASSWORD, type DashboardServer } from './dashboard-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROLES = ['anonymous', 'leadership', 'regional', 'press', 'admin'] as const;
+type Who = (typeof ROLES)[number];
+/** Expected status per role, in ROLES order. */
+type Row = [path: string, anonymous: number, leadership: number, regional: number, press: number, admin: number];
+
+let server: DashboardServer;
+const cookies = new Map<Who, string>();
+const OWN = 'T38';
+const OTHER = 'T40';
+let ownGrassroots: string;
+let otherGrassroots: string;
+let ownId: string;
+let otherId: string;
+/** Titles, authors and phones a viewer must never receive: another unit's (regional), anyone's (press, admin). */
+let otherSecrets: string[];
+let allSecrets: string[];
+
+const get = (path: string, who: Who, init: RequestInit = {}) =>
+	fetch(`${server.url}${path}`, { redirect: 'manual', ...init, headers: { ...(init.headers as Record<string, string>), ...(cookies.has(who) ? { cookie: cookies.get(who)! } : {}) } });
+
+async function secretsOf(level1: string, grassroots: string): Promise<string[]> {
+	const db = server.db;
+	const [top, authors] = await Promise.all([topInitiatives(db, { viewer: LEADERSHIP, unit: level1, limit: 50 }), topAuthors(db, { viewer: LEADERSHIP, unit: level1, limit: 50 })]);
+	const listed = await db.selectFrom('initiative').select(['title', 'author', 'phone']).where('grassroots_code', '=', grassroots).orderBy('submitted_at', 'desc').limit(100).execute();
+	const sample = await db.selectFrom('initiative').select(['title', 'author', 'phone']).where('level1_code', '=', level1).orderBy('initiative_id').limit(300).execute();
+	const ids = top.rows.map((r) => r.initiativeId);
+	const topRows = ids.length ? await db.selectFrom('initiative').select(['title', 'author', 'phone']).where('initiative_id', 'in', ids).execute() : [];
+	const values = [...listed, ...sample, ...topRows].flatMap((r) => [r.title, r.author, r.phone]).concat(authors.rows.map((r) => r.name));
+	return values.filter((v): v is string => typeof v === 'string' && v.length >= 9);
+}
+
+describe('access control (scale 0.01, node build)', () => {
+	beforeAll(async () => {
+		server = await startDashboard({ scale: 0.01, dirty: 0.02 });
+		await createTestUser(server.warehouse, 'thanh-hoa', 'regional', OWN);
+		await createTestUser(server.warehouse, 'bao-chi', 'press');
+		await createTestUser(server.warehouse, 'quan-tri', 'admin');
+		cookies.set('leadership', server.cookie);
+		cookies.set('regional', await loginCookie(server.url, 'thanh-hoa'));
+		cookies.set('press', await loginCookie(server.url, 'bao-chi'));
+		cookies.set('admin', await loginCookie(server.url, 'quan-tri'));
+		const busiest = async (level1: string) =>
+			(await server.db.selectFrom('initiative').select(['grassroots_code', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('initiative_id').as('id')])
+				.where('level1_code', '=', level1).where('withdrawn_at', 'is', null).groupBy('grassroots_code').orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow());
+		const own = await busiest(OWN);
+		const other = await busiest(OTHER);
+		[ownGrassroots, ownId, otherGrassroots, otherId] = [own.grassroots_code!, String(own.id), other.grassroots_code!, String(other.id)];
+		const ownValues = new Set(await secretsOf(OWN, ownGrassroots));
+		const otherValues = await secretsOf(OTHER, otherGrassroots);
+		// A generated title or name can occur in both provinces; only the other's own values prove a leak.
+		const candidates = [...new Set(otherValues.filter((v) => !ownValues.has(v)))];
+		const inOwn = await server.db.selectFrom('initiative').select(['title', 'author', 'phone']).where('level1_code', '=', OWN)
+			.where((eb) => eb.or([eb('title', 'in', candidates), eb('author', 'in', candidates), eb('phone', 'in', candidates)])).execute();
+		const shared = new Set(inOwn.flatMap((r) => [r.title, r.author, r.phone]));
+		otherSecrets = candidates.filter((v) => !shared.has(v));
+		allSecrets = [...new Set([...ownValues, ...otherValues])];
+		expect(otherSecrets.length).toBeGreaterThan(100);
+	}, 900_000);
+	afterAll(async () => server?.close());
+
+	const matrix = (): Row[] => {
+		const figures = (path: string): Row => [path, path.startsWith('/xuat/') || path.startsWith('/api/') ? 401 : 303, 200, 200, 200, 403];
+		const detail = (path: string, own: boolean): Row => [path, 401, 200, own ? 200 : 404, 403, 403];
+		const rows: Row[] = [
+			['/', 303, 200, 200, 200, 303],
+			figures('/don-vi/VN'), figures(`/don-vi/${OWN}`), figures(`/don-vi/${OTHER}`),
+			['/don-vi/' + ownGrassroots, 303, 200, 200, 404, 403],
+			['/don-vi/' + otherGrassroots, 303, 200, 200, 404, 403],
+			[`/sang-kien/${ownId}`, 303, 200, 200, 403, 403],
+			[`/sang-kien/${otherId}`, 303, 200, 404, 403, 403],
+			['/sang-kien/KHONG-CO', 303, 404, 404, 403, 403],
+			figures('/tong-ket'), figures(`/tong-ket/${OWN}`), figures(`/tong-ket/${OTHER}`),
+			[`/tong-ket/${otherGrassroots}`, 303, 200, 200, 404, 403],
+			figures('/xep-hang'), figures('/xep-hang?level=2'),
+			// The press gets the page without the grassroots table (the dataset refuses the level).
+			['/xep-hang?level=3', 303, 200, 200, 200, 403],
+			figures('/vung-cum'), figures('/bao-chi'), figures(`/bao-chi?unit=${OTHER}`),
+			['/chat-luong', 303, 200, 200, 403, 200],
+			['/quan-tri', 303, 403, 403, 403, 200],
+			detail(`/api/sang-kien/${ownGrassroots}`, true),
+			detail(`/api/sang-kien/${otherGrassroots}`, false)
+		];
+		for (const id of Object.keys(DATASETS)) {
+			for (const unit of [OWN, OTHER]) {
+				const own = unit === OWN;
+				// Rankings take a level below the unit: the national level-1 ranking, once.
+				if (id === 'xep-hang' && !own) continue;
+				const path = id === 'xep-hang' ? '/xuat/xep-hang/csv' : `/xuat/${id}/csv?unit=${unit}`;
+				if (['tac-gia', 'sang-kien-lam-loi', 'danh-sach-sang-kien'].includes(id)) rows.push(detail(path, own));
+				else if (id === 'dong-bi-loai') rows.push([path, 401, 200, own ? 200 : 404, 403, 200]);
+				else if (id === 'cach-ly' || id === 'lan-cap-nhat') rows.push([path, 401, 200, 200, 403, 200]);
+				else rows.push(figures(path));
+			}
+		}
+		rows.push(detail(`/xuat/danh-sach-sang-kien/xlsx?unit=${otherGrassroots}`, false), figures('/xuat/don-vi-dan-dau/svg'), figures('/xuat/ban-do-63/png'));
+		return rows;
+	};
+
+	it('permission matrix: every page, endpoint and export × anonymous and each role × own and another unit', async () => {
+		const failures: string[] = [];
+		let checked = 0;
+		for (const row of matrix()) {
+			const [path, ...expected] = row;
+			for (const [i, who] of ROLES.entries()) {
+				const response = await get(path, who);
+				const body = Buffer.from(await response.arrayBuffer()).toString('utf8');
+				checked++;
+				if (response.status !== expected[i]) failures.push(`${who} ${path}: ${response.status}, expected ${expected[i]}`);
+				if (response.status === 303 && who === 'anonymous' && !response.headers.get('location')?.startsWith('/dang-nhap')) failures.push(`${who} ${path}: redirected elsewhere`);
+				const secrets = who === 'press' || who === 'admin' || who === 'anonymous' ? allSecrets : who === 'regional' ? otherSecrets : [];
+				const leaked = secrets.find((s) => body.includes(s));
+				if (leaked) failures.push(`${who} ${path}: leaks "${leaked}"`);
+				if (/at \S+ \(|SELECT |duckdb/iu.test(response.status >= 400 ? body : '')) failures.push(`${who} ${path}: error page shows internals`);
+			}
+		}
+		expect(failures).toEqual([]);
+		expect(checked).toBeGreaterThan(300);
+	}, 600_000);
+
+	it('API tokens: Bearer works for GET like the account, never for writes, and a wrong token is 401', async () => {
+		const { createToken } = await import('../src/lib/server/auth/user-admin.ts');
+		const { UserStore } = await import('../src/lib/server/auth/user-store.ts');
+		const { AuditLog } = await import('../src/lib/server/auth/audit-log.ts');
+		const { authDirOf } = await import('./dashboard-server.ts');
+		const dir = authDirOf(server.warehouse);
+		const made = createToken({ users: new UserStore(dir), audit: new AuditLog(dir), actor: 'test' }, 'thanh-hoa', 'test script');
+		if (!made.ok) throw new Error(made.error);
+		const bearer = { authorization: `Bearer ${made.token}` };
+		expect((await fetch(`${server.url}/xuat/tong-so/csv?unit=${OWN}`, { headers: bearer })).status).toBe(200);
+		expect((await fetch(`${server.url}/api/sang-kien/${ownGrassroots}`, { headers: bearer })).status).toBe(200);
+		expect((await fetch(`${server.url}/api/sang-kien/${otherGrassroots}`, { headers: bearer })).status).toBe(404);
+		expect((await fetch(`${server.url}/xuat/tong-so/csv`, { headers: { authorization: `Bearer ${made.token!.slice(0, -2)}xx` } })).status).toBe(401);
+		// A token on a write is no identity: the logout form sends it to the login page.
+		expect((await fetch(`${server.url}/dang-xuat`, { method: 'POST', redirect: 'manual', headers: { ...bearer, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('location')).toMatch(/^\/dang-nhap/u);
+		const audit = new AuditLog(dir).tail(50);
+		expect(audit.some((e) => e.event === 'export' && e.actor === 'thanh-hoa' && e.detail?.via === 'token')).toBe(true);
+	});
+
+	it('attacks: SQL injection in every parameter is answered 4xx or scoped 200, never 500, never a leak', async () => {
+		const payloads = ["T38' OR '1'='1", "'; DROP TABLE initiative; --", 'T38") UNION SELECT title, author, phone FROM initiative --', '%27%20OR%201=1--', '../../etc/passwd', '<script>alert(1)</script>'];
+		const failures: string[] = [];
+		for (const p of payloads) {
+			const e = encodeURIComponent(p);
+			const paths = [
+				`/don-vi/${e}`, `/sang-kien/${e}`, `/tong-ket/${e}`, `/api/sang-kien/${e}`, `/xuat/${e}/csv`, `/xuat/tong-so/${e}`,
+				`/don-vi/${ownGrassroots}?q=${e}`, `/don-vi/${ownGrassroots}?sapxep=${e}`, `/don-vi/${ownGrassroots}?trang=${e}`, `/?asOf=${e}`,
+				`/xep-hang?metric=${e}`, `/xep-hang?level=${e}`, `/xep-hang?nhom=${e}`, `/xep-hang?nhom=region&ma=${e}`, `/xep-hang?tu=${e}`,
+				`/bao-chi?unit=${e}`, `/bao-chi?so=${e}`, `/vung-cum?by=${e}`,
+				...Object.keys(DATASETS).map((id) => `/xuat/${id}/csv?unit=${e}&by=${e}&metric=${e}&level=${e}&nhom=${e}&ma=${e}&tu=${e}&q=${e}&sapxep=${e}&so=${e}`)
+			];
+			for (const path of paths) {
+				const response = await get(path, 'regional');
+				const body = await response.text();
+				if (response.status >= 500) failures.push(`${path}: ${response.status}`);
+				const leaked = otherSecrets.find((s) => body.includes(s));
+				if (leaked) failures.push(`${path}: leaks "${leaked}"`);
+				if (body.includes('<script>alert(1)</script>')) failures.push(`${path}: reflects markup`);
+			}
+		}
+		expect(failures).toEqual([]);
+		const tables = await server.db.selectFrom('initiative').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(Number(tables.n)).toBeGreaterThan(0);
+	}, 300_000);
+
+	it('attacks: oversized and malformed parameters answer 4xx (or the default) without a 500', async () => {
+		const huge = 'x'.repeat(20_000);
+		for (const path of [`/don-vi/${huge}`, `/?asOf=${huge}`, `/don-vi/${ownGrassroots}?q=${huge}`, `/xuat/tong-so/csv?unit=${huge}`, '/don-vi/%E0%A4%A', `/xep-hang?level=1&level=3`, '/?asOf=31/02/2022', `/dang-nhap?sau=${huge}`]) {
+			const response = await get(path, 'leadership');
+			expect(response.status, path).toBeLessThan(500);
+		}
+		const login = await fetch(`${server.url}/dang-nhap`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: `username=${huge}&password=${huge}` });
+		expect(login.status).toBe(400);
+	});
+
+	it('attacks: CSRF — a form post without or with a foreign Origin is refused (403)', async () => {
+		const form = { 'content-type': 'application/x-www-form-urlencoded' };
+		expect((await get('/dang-nhap', 'anonymous', { method: 'POST', headers: { ...form, origin: 'https://evil.example' }, body: 'username=thanh-hoa&password=x' })).status).toBe(403);
+		expect((await get('/quan-tri?/create', 'admin', { method: 'POST', headers: { ...form, origin: 'https://evil.example' }, body: 'username=evil&role=leadership' })).status).toBe(403);
+		expect((await get('/quan-tri?/create', 'admin', { method: 'POST', headers: form, body: 'username=evil&role=leadership' })).status).toBe(403);
+		expect((await get('/dang-xuat', 'regional', { method: 'POST', headers: { ...form, origin: 'https://evil.example' } })).status).toBe(403);
+		expect((await get('/', 'regional')).status).toBe(200);
+	});
+
+	it('attacks: session fixation — a session id brought to the login page is never kept; logout ends the session server-side', async () => {
+		const planted = 'sk_session=attacker-chosen-id-0000000000000000000000000';
+		const response = await fetch(`${server.url}/dang-nhap`, { method: 'POST', redirect: 'manual', headers: { cookie: planted, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: 'thanh-hoa', password: TEST_PASSWORD }).toString() });
+		const issued = /sk_session=[^;]+/u.exec(response.headers.get('set-cookie') ?? '')?.[0];
+		expect(issued).toBeDefined();
+		expect(issued).not.toBe(planted);
+		expect(response.headers.get('set-cookie')).toMatch(/HttpOnly/iu);
+		expect(response.headers.get('set-cookie')).toMatch(/SameSite=Lax/iu);
+		expect((await fetch(`${server.url}/`, { redirect: 'manual', headers: { cookie: planted } })).status).toBe(303);
+		const before = await loginCookie(server.url, 'thanh-hoa');
+		const again = await loginCookie(server.url, 'thanh-hoa');
+		expect(again).not.toBe(before);
+		expect((await fetch(`${server.url}/dang-xuat`, { method: 'POST', redirect: 'manual', headers: { cookie: again, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(303);
+		expect((await fetch(`${server.url}/`, { redirect: 'manual', headers: { cookie: again } })).status).toBe(303);
+		expect((await fetch(`${server.url}/`, { redirect: 'manual', headers: { cookie: before } })).status).toBe(200);
+	});
+
+	it('attacks: brute force — after 5 wrong passwords the account is locked (429) even for the right one; the audit log has no password', async () => {
+		await createTestUser(server.warehouse, 'muc-tieu', 'press');
+		const attempt = (password: string) =>
+			fetch(`${server.url}/dang-nhap`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ username: 'muc-tieu', password }).toString() });
+		const statuses = [];
+		for (let i = 0; i < 6; i++) statuses.push((await attempt(`wrong-guess-${i}`)).status);
+		expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]);
+		expect(statuses.slice(4)).toEqual([429, 429]);
+		const locked = await attempt(TEST_PASSWORD);
+		expect(locked.status).toBe(429);
+		expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+		const { AuditLog } = await import('../src/lib/server/auth/audit-log.ts');
+		const { authDirOf } = await import('./dashboard-server.ts');
+		const text = JSON.stringify(new AuditLog(authDirOf(server.warehouse)).tail(1000));
+		expect(text).toContain('login_failure');
+		expect(text).toContain('login_locked');
+		expect(text).not.toContain('wrong-guess');
+		expect(text).not.toContain(TEST_PASSWORD);
+	});
+
+	it('attacks: path traversal in download names and CSV formula injection in exported titles are neutralised', async () => {
+		const response = await get(`/xuat/danh-sach-sang-kien/csv?unit=${ownGrassroots}&q=${encodeURIComponent('=cmd|../../x')}`, 'regional');
+		expect(response.status).toBe(200);
+		const disposition = response.headers.get('content-disposition') ?? '';
+		expect(disposition).not.toMatch(/\.\.|[/\\]/u);
+		expect(disposition).toMatch(/filename="[\w.-]+"/u);
+		const traversal = await get('/xuat/..%2F..%2Fpackage.json/csv', 'leadership');
+		expect(traversal.status).toBe(404);
+		// Any cell starting = + - @ is written with a leading apostrophe.
+		const csv = await (await get(`/xuat/danh-sach-sang-kien/csv?unit=${ownGrassroots}`, 'regional')).text();
+		for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(cell.replace(/^"/u, '')).not.toMatch(/^[=+@]/u);
+		const { csvBuffer } = await import('../src/lib/exports/csv-export.ts');
+		const injected = csvBuffer({ columns: [{ key: 'title', label: 'Tên', kind: 'text' }], rows: [{ title: '=HYPERLINK("http://evil","x")' }] }, { language: 'vi', title: 't', definition: 'd', asOf: '2022-04-20T08:00:00', filters: [], warehouseVersion: 'v', source: 's' }).toString('utf8');
+		expect(injected).toContain(`'=HYPERLINK`);
+	});
+
+	it('security headers and CSP on pages; no cache of signed-in pages', async () => {
+		const response = await get('/', 'leadership');
+		const h = response.headers;
+		expect(h.get('content-security-policy')).toMatch(/frame-ancestors 'none'/u);
+		expect(h.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/u);
+		expect(h.get('x-content-type-options')).toBe('nosniff');
+		expect(h.get('referrer-policy')).toBe('same-origin');
+		expect(h.get('permissions-policy')).toContain('camera=()');
+		expect(h.get('cache-control')).toContain('no-store');
+		const login = await get('/dang-nhap', 'anonymous');
+		expect(login.status).toBe(200);
+		expect(await login.text()).not.toContain('footer-version');
+	});
+
+	describe.skipIf(!existsSync(CHROMIUM))('in Chromium', () => {
+		let browser: Browser;
+		beforeAll(async () => {
+			browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+		});
+		afterAll(async () => browser?.close());
+
+		it("a regional union logs in, drills into its own grassroots union's initiatives, and is refused another province's", async () => {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto(`${server.url}/don-vi/${ownGrassroots}`);
+			await page.waitForURL(/\/dang-nhap/u);
+			await page.fill('#username', 'thanh-hoa');
+			await page.fill('#password', 'not the password');
+			await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('button[type="submit"]')]);
+			await page.getByTestId('login-error').waitFor();
+			await page.fill('#username', 'thanh-hoa');
+			await page.fill('#password', TEST_PASSWORD);
+			await page.click('button[type="submit"]');
+			await page.waitForURL(`**/don-vi/${ownGrassroots}`);
+			expect(await page.getByTestId('signed-in-as').textContent()).toContain(OWN);
+			const rows = page.locator('[data-testid="initiative-list"] tbody tr');
+			expect(await rows.count()).toBeGreaterThan(0);
+			const id = (await rows.first().locator('a').textContent())!.trim();
+			await rows.first().locator('a').click();
+			await page.waitForURL(`**/sang-kien/${id}`);
+			expect(await page.getByTestId('initiative-title').textContent()).toBeTruthy();
+			// Another province's grassroots union: figures only, no list; its initiative: 404.
+			await page.goto(`${server.url}/don-vi/${otherGrassroots}`);
+			expect(await page.locator('[data-testid="initiative-list"]').count()).toBe(0);
+			const html = await page.content();
+			expect(otherSecrets.find((s) => html.includes(s))).toBeUndefined();
+			const refused = await page.goto(`${server.url}/sang-kien/${otherId}`);
+			expect(refused?.status()).toBe(404);
+			// Logout ends it: the next page asks for a login again.
+			await page.goto(`${server.url}/`);
+			await page.getByRole('button', { name: 'Đăng xuất' }).click();
+			await page.waitForURL(/\/dang-nhap/u);
+			await page.goto(`${server.url}/don-vi/${ownGrassroots}`);
+			await page.waitForURL(/\/dang-nhap/u);
+			await context.close();
+			const logged = await contextWithCookie(browser, server.url, cookies.get('press')!);
+			const pressPage = await logged.newPage();
+			expect((await pressPage.goto(`${server.url}/sang-kien/${ownId}`))?.status()).toBe(403);
+			await logged.close();
+		});
+	});
+});
