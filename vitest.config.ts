@@ -11,6 +11,8 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 600_000,
 		pool: 'forks',
+		// Most tests wait on DuckDB files, child processes or Chromium: two at a time keeps both cores busy.
+		maxWorkers: 2,
 		env: { TZ: 'Asia/Ho_Chi_Minh' }
 	}
 });
