@@ -1,6 +1,7 @@
 // Injects the export contract's realistic variants and faults into rows, each with the outcome the pipeline must reach.
 import { formatMinute, isoMinute, MINUTES_PER_DAY } from './calendar.ts';
 import { FIELDS } from './name-pools.ts';
+import type { ExportFile } from './export-schedule.ts';
 import { COLUMN, INITIATIVE_HEADERS, type InitiativeRenderer } from './initiative-rows.ts';
 import { NEVER } from './population.ts';
 import { hash3, textCode } from './prng.ts';
@@ -55,7 +56,17 @@ export class DirtInjector {
 
 	/** Whether row (file, stt) carries dirt. */
 	isDirty(fileName: string, stt: number): boolean {
-		return this.threshold > 0 && hash3(this.seed ^ textCode(fileName), stt, 7001) < this.threshold;
+		return this.isDirtyKey(this.fileKey(fileName), stt);
+	}
+
+	/** A file's key for isDirtyKey (computed once per file). */
+	fileKey(fileName: string): number {
+		return this.seed ^ textCode(fileName);
+	}
+
+	/** isDirty with the file's key. */
+	isDirtyKey(key: number, stt: number): boolean {
+		return this.threshold > 0 && hash3(key, stt, 7001) < this.threshold;
 	}
 
 	/** Applies one fault to initiative i exported at `at` (closing: no quarantine faults). */
@@ -183,6 +194,17 @@ export class DirtInjector {
 			}
 		}
 	}
+}
+
+/** File-level CSV variants (BOM, CRLF) for some files when dirt is on, listed as faults of row 1. */
+export function csvStyle(seed: number, dirty: number, file: ExportFile, faults: Fault[]): { bom: boolean; crlf: boolean } {
+	if (dirty <= 0 || file.reject) return { bom: false, crlf: false };
+	const h = hash3(seed, textCode(file.name), 9001);
+	const bom = h % 4 === 0;
+	const crlf = (h >>> 8) % 4 === 0;
+	if (bom) faults.push({ file: file.name, row: 1, kind: 'bom', field: null, rawValue: '\uFEFF', expected: { outcome: 'normalised' } });
+	if (crlf) faults.push({ file: file.name, row: 1, kind: 'crlf', field: null, rawValue: '\r\n', expected: { outcome: 'normalised' } });
+	return { bom, crlf };
 }
 
 export { INITIATIVE_HEADERS };

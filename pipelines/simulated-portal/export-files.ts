@@ -1,13 +1,13 @@
 // Writes a list of export files for one simulated population, injecting dirt and collecting the fault manifest entries.
 import { join } from 'node:path';
 import { excelSerial, formatMinute, stampMinute } from './calendar.ts';
-import { DirtInjector, type DirtyRow, type Fault } from './dirt.ts';
+import { csvStyle, DirtInjector, type DirtyRow, type Fault } from './dirt.ts';
 import { CLOSE_AT, FINAL_AT, type ExportFile } from './export-schedule.ts';
 import { CsvWriter, writeJson, writeXlsx, type WrittenFile } from './export-writers.ts';
 import { COLUMN, INITIATIVE_HEADERS, InitiativeRenderer } from './initiative-rows.ts';
 import type { Population } from './population.ts';
 import { hash3, textCode } from './prng.ts';
-import type { StaticRows } from './static-rows.ts';
+import { writeSnapshots } from './snapshot-pass.ts';
 import { UNIT_HEADERS, unitRows } from './unit-rows.ts';
 import type { UnitTree } from './unit-tree.ts';
 import { referenceData } from '../../warehouse/reference/reference-data.ts';
@@ -18,8 +18,6 @@ export interface ExportContext {
 	seed: number;
 	dirty: number;
 	outDir: string;
-	/** Pre-rendered unchanging columns (when many snapshots are written). */
-	staticRows?: StaticRows;
 }
 
 export interface FileResult {
@@ -34,29 +32,31 @@ export interface WriteResult {
 	faults: Fault[];
 }
 
+/** CSV initiative files, except those made to be rejected, are written together in one pass. */
+function inSnapshotPass(file: ExportFile): boolean {
+	return file.dataset === 'initiatives' && file.format === 'csv' && !file.reject;
+}
+
 /** Writes the files and returns their checksums, row counts and faults. */
 export async function writeExportFiles(context: ExportContext, files: readonly ExportFile[]): Promise<WriteResult> {
 	const renderer = new InitiativeRenderer(context.tree, context.population, context.seed);
 	const dirt = new DirtInjector(renderer, context.seed, context.dirty);
 	const result: WriteResult = { files: [], faults: [] };
+	const snapshots = writeSnapshots(renderer, dirt, context.dirty, context.outDir, files.filter(inSnapshotPass));
 	for (const file of files) {
+		const snapshot = snapshots.get(file.name);
+		if (snapshot) {
+			const { faults, ...written } = snapshot;
+			result.files.push({ name: file.name, ...written });
+			result.faults.push(...faults);
+			continue;
+		}
 		const faults: Fault[] = [];
 		const written = file.dataset === 'units' ? writeUnits(context, file, faults) : await writeInitiatives(context, renderer, dirt, file, faults);
 		result.files.push({ name: file.name, ...written });
 		result.faults.push(...faults);
 	}
 	return result;
-}
-
-/** File-level CSV variants (BOM, CRLF) for some files when dirt is on. */
-function csvStyle(context: ExportContext, file: ExportFile, faults: Fault[]): { bom: boolean; crlf: boolean } {
-	if (context.dirty <= 0 || file.reject) return { bom: false, crlf: false };
-	const h = hash3(context.seed, textCode(file.name), 9001);
-	const bom = h % 4 === 0;
-	const crlf = (h >>> 8) % 4 === 0;
-	if (bom) faults.push({ file: file.name, row: 1, kind: 'bom', field: null, rawValue: '\uFEFF', expected: { outcome: 'normalised' } });
-	if (crlf) faults.push({ file: file.name, row: 1, kind: 'crlf', field: null, rawValue: '\r\n', expected: { outcome: 'normalised' } });
-	return { bom, crlf };
 }
 
 function writeUnits(context: ExportContext, file: ExportFile, faults: Fault[]): WrittenFile & { rows: number } {
@@ -75,7 +75,7 @@ function writeUnits(context: ExportContext, file: ExportFile, faults: Fault[]): 
 	});
 	const path = join(context.outDir, file.name);
 	if (file.format === 'json') return { ...writeJson(path, UNIT_HEADERS, rows, file.gzip), rows: rows.length };
-	const writer = new CsvWriter(path, { gzip: file.gzip, ...csvStyle(context, file, faults) });
+	const writer = new CsvWriter(path, { gzip: file.gzip, ...csvStyle(context.seed, context.dirty, file, faults) });
 	writer.values(UNIT_HEADERS);
 	for (const row of rows) writer.values(row);
 	return { ...writer.close(), rows: rows.length };
@@ -109,7 +109,7 @@ async function writeInitiatives(context: ExportContext, renderer: InitiativeRend
 	};
 	if (file.format === 'csv') {
 		const inMemory = !!file.reject;
-		const writer = new CsvWriter(path, { gzip: file.gzip, inMemory, ...csvStyle(context, file, faults) });
+		const writer = new CsvWriter(path, { gzip: file.gzip, inMemory, ...csvStyle(context.seed, context.dirty, file, faults) });
 		const dropped = file.reject === 'missing_header' ? COLUMN['Trạng thái'] : -1;
 		const without = (values: readonly string[]) => (dropped < 0 ? values : values.filter((_, k) => k !== dropped));
 		writer.values(without(INITIATIVE_HEADERS));
@@ -119,7 +119,6 @@ async function writeInitiatives(context: ExportContext, renderer: InitiativeRend
 			if (dirty) record(dirty, (values) => writer.values(without(values)));
 			else {
 				if (dropped >= 0) writer.values(without(renderer.values(i, file.at, stt)));
-				else if (context.staticRows) writer.cachedLine(stt, context.staticRows.bytes, context.staticRows.offsets[i]!, context.staticRows.offsets[i + 1]!, renderer.dynamicCsv(i, file.at));
 				else writer.line(renderer.csvLine(i, file.at, stt));
 				records++;
 			}

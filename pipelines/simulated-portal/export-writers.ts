@@ -15,39 +15,62 @@ const FIXED_DATE = new Date(Date.UTC(2023, 9, 8));
 
 /** CSV text written line by line into big buffers; flushed to disk (or gzipped whole at the end). */
 export class CsvWriter {
-	private readonly buffer = Buffer.allocUnsafe(CHUNK);
+	private readonly buffer: Buffer;
 	private offset = 0;
 	private readonly hash = createHash('sha256');
 	private readonly fd: number | null;
 	private readonly kept: Buffer[] = [];
 	private bytes = 0;
 	private readonly newline: string;
+	private readonly crlf: boolean;
 
 	constructor(
 		private readonly path: string,
-		private readonly options: { gzip?: boolean; bom?: boolean; crlf?: boolean; inMemory?: boolean } = {}
+		private readonly options: { gzip?: boolean; bom?: boolean; crlf?: boolean; inMemory?: boolean; bufferSize?: number } = {}
 	) {
+		this.buffer = Buffer.allocUnsafe(options.bufferSize ?? CHUNK);
 		this.fd = options.gzip || options.inMemory ? null : openSync(path, 'w');
+		this.crlf = !!options.crlf;
 		this.newline = options.crlf ? '\r\n' : '\n';
 		if (options.bom) this.offset = this.buffer.write('\uFEFF', 0, 'utf8');
 	}
 
 	/** Writes one already-escaped CSV line. */
 	line(text: string): void {
-		if (this.offset + text.length * 3 + 2 > CHUNK) this.flush();
+		this.reserve(text.length * 3 + 2);
 		this.offset += this.buffer.write(text, this.offset, 'utf8');
 		this.offset += this.buffer.write(this.newline, this.offset, 'latin1');
 	}
 
-	/** Writes "<stt>,<cached bytes>,<tail>" (the national snapshots' hot path). */
-	cachedLine(stt: number, cache: Uint8Array, start: number, end: number, tail: string): void {
-		if (this.offset + (end - start) + tail.length * 3 + 16 > CHUNK) this.flush();
-		this.offset += this.buffer.write(`${stt},`, this.offset, 'latin1');
-		this.buffer.set(cache.subarray(start, end), this.offset);
-		this.offset += end - start;
-		this.buffer[this.offset++] = 0x2c;
-		this.offset += this.buffer.write(tail, this.offset, 'utf8');
-		this.offset += this.buffer.write(this.newline, this.offset, 'latin1');
+	/** Makes room for n more bytes (n at most the buffer size). */
+	reserve(n: number): void {
+		if (this.offset + n > this.buffer.length) this.flush();
+	}
+
+	/** Writes a non-negative integer (below 2^31) and a comma (room reserved by the caller). */
+	intComma(value: number): void {
+		const buffer = this.buffer;
+		let digits = 1;
+		for (let v = value; v >= 10; v = (v / 10) | 0) digits++;
+		const end = this.offset + digits;
+		for (let v = value, p = end; p > this.offset; ) {
+			const q = (v / 10) | 0;
+			buffer[--p] = 0x30 + v - q * 10;
+			v = q;
+		}
+		buffer[end] = 0x2c;
+		this.offset = end + 1;
+	}
+
+	/** Copies source[start … end) (room reserved by the caller). */
+	copy(source: Buffer, start: number, end: number): void {
+		this.offset += source.copy(this.buffer, this.offset, start, end);
+	}
+
+	/** Ends a line (room reserved by the caller). */
+	endLine(): void {
+		if (this.crlf) this.buffer[this.offset++] = 0x0d;
+		this.buffer[this.offset++] = 0x0a;
 	}
 
 	/** Writes raw values, escaping them. */

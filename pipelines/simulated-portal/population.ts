@@ -50,6 +50,11 @@ const PHASE_FACTOR = [
 const BLANK_BENEFIT = [0.3, 0.35, 0.4, 0.72, 0.6, 0.6, 0.65];
 const MEDIAN_BENEFIT = [42e6, 26e6, 30e6, 2.5e6, 7e6, 4e6, 3e6];
 
+/** A typed array in shared memory, so worker threads read the population without a copy. */
+function shared<T>(Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+	return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+}
+
 function upperBound(values: Int32Array, from: number, to: number, limit: number): number {
 	let a = from;
 	let b = to;
@@ -138,8 +143,8 @@ export function generatePopulation(tree: UnitTree, plan: InitiativePlan, seed: n
 		byRank[rank[i]!] = i;
 	}
 	keys.sort();
-	const submitted = new Int32Array(total);
-	const level1 = new Int32Array(total);
+	const submitted = shared(Int32Array, total);
+	const level1 = shared(Int32Array, total);
 	for (let i = 0; i < total; i++) {
 		const source = byRank[keys[i]! % 4294967296]!;
 		submitted[i] = rawMinute[source]!;
@@ -158,7 +163,7 @@ export function generatePopulation(tree: UnitTree, plan: InitiativePlan, seed: n
 		unitSubmitted[p] = submitted[i]!;
 	}
 	// 3. Withdrawals at national snapshot times, of initiatives already seen in the snapshot before.
-	const withdrawnAt = new Int32Array(total).fill(NEVER);
+	const withdrawnAt = shared(Int32Array, total).fill(NEVER);
 	for (let u = 0; u < units.length; u++) {
 		const rng = new Random(seed, `withdraw:${units[u]!.code}`);
 		for (let k = 0; k < K; k++) {
@@ -179,8 +184,8 @@ export function generatePopulation(tree: UnitTree, plan: InitiativePlan, seed: n
 		}
 	}
 	// 4. Review: one transition, office hours, after a heavy-tailed delay.
-	const reviewedAt = new Int32Array(total);
-	const status = new Uint8Array(total);
+	const reviewedAt = shared(Int32Array, total);
+	const status = shared(Uint8Array, total);
 	for (let i = 0; i < total; i++) {
 		const sub = submitted[i]!;
 		const delayDays = Math.min(220, Math.exp(Math.log(sub < PHASE1_END ? 4 : 2.5) + 1.1 * gaussian(seed, i)));
@@ -213,8 +218,8 @@ export function generatePopulation(tree: UnitTree, plan: InitiativePlan, seed: n
 	// 5. Grassroots unions.
 	const grassroots = assignGrassroots(tree, seed, scale, { units: units.length, unitStart, unitList, submitted, withdrawnAt, validAtClose, brvt, thanhHoa });
 	// 6. Fields and recognition dates.
-	const field = new Uint8Array(total);
-	const recognisedDay = new Int16Array(total);
+	const field = shared(Uint8Array, total);
+	const recognisedDay = shared(Int16Array, total);
 	for (let i = 0; i < total; i++) {
 		const mix = FIELD_MIX[tree.grassroots.sector[grassroots[i]!]!]!;
 		let u = hashUnit(seed, i, 41) * 100;
@@ -251,7 +256,7 @@ interface AssignContext {
 
 function assignGrassroots(tree: UnitTree, seed: number, scale: number, c: AssignContext): Int32Array {
 	const g = tree.grassroots;
-	const out = new Int32Array(c.submitted.length);
+	const out = shared(Int32Array, c.submitted.length);
 	for (let u = 0; u < c.units; u++) {
 		const rng = new Random(seed, `grassroots:${tree.level1[u]!.code}`);
 		const own = tree.level1[u]!.grassroots;
@@ -327,7 +332,7 @@ function assignAuthors(tree: UnitTree, seed: number, grassroots: Int32Array, brv
 	const list = new Int32Array(total);
 	const fill = start.slice(0, gCount);
 	for (let i = 0; i < total; i++) list[fill[grassroots[i]!]!++] = i;
-	const author = new Int32Array(total);
+	const author = shared(Int32Array, total);
 	const counter = { count: 0, special: -1 };
 	for (let k = 0; k < gCount; k++) {
 		for (let p = start[k]!; p < start[k + 1]!; p++) {
@@ -360,7 +365,7 @@ function assignAuthors(tree: UnitTree, seed: number, grassroots: Int32Array, brv
 }
 
 function drawBenefits(tree: UnitTree, seed: number, grassroots: Int32Array): Float64Array {
-	const benefit = new Float64Array(grassroots.length);
+	const benefit = shared(Float64Array, grassroots.length);
 	for (let i = 0; i < grassroots.length; i++) {
 		const sector = tree.grassroots.sector[grassroots[i]!]!;
 		if (hashUnit(seed, i, 71) < BLANK_BENEFIT[sector]!) {

@@ -1,13 +1,12 @@
 // Runs the simulated portal: builds the tree and population, writes every export (in worker threads) and the fault manifest.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isoMinute } from './calendar.ts';
 import { exportFiles, type ExportFile, type Schedule } from './export-schedule.ts';
 import { writeExportFiles, type ExportContext, type WriteResult } from './export-files.ts';
 import { planInitiatives } from './initiative-plan.ts';
-import { InitiativeRenderer } from './initiative-rows.ts';
-import { buildStaticRows } from './static-rows.ts';
 import { generatePopulation, type Population } from './population.ts';
 import { buildUnitTree } from './unit-tree.ts';
 
@@ -21,7 +20,7 @@ export interface SimulateOptions {
 	dirty: number;
 	schedule: Schedule;
 	out: string;
-	/** Worker threads writing files (default: 2 for big populations, none below 200,000 initiatives; 0 = this thread). */
+	/** Worker threads writing files beside this one (default: one per further core for big populations, none below 200,000 initiatives). */
 	workers?: number;
 	log?: (message: string) => void;
 }
@@ -33,20 +32,6 @@ export interface SimulateReport {
 	faults: number;
 	initiatives: number;
 	seconds: number;
-}
-
-function shared<T extends Int32Array | Uint8Array | Int16Array | Float64Array>(array: T): T {
-	const Constructor = array.constructor as new (buffer: SharedArrayBuffer) => T;
-	const copy = new Constructor(new SharedArrayBuffer(array.byteLength));
-	copy.set(array as never);
-	return copy;
-}
-
-function sharedPopulation(p: Population): Population {
-	return {
-		...p, submitted: shared(p.submitted), withdrawnAt: shared(p.withdrawnAt), reviewedAt: shared(p.reviewedAt), status: shared(p.status), level1: shared(p.level1),
-		grassroots: shared(p.grassroots), author: shared(p.author), field: shared(p.field), recognisedDay: shared(p.recognisedDay), benefit: shared(p.benefit)
-	};
 }
 
 /** Rows a file will hold, to balance the workers. */
@@ -85,25 +70,20 @@ export async function simulate(options: SimulateOptions): Promise<SimulateReport
 	const population = generatePopulation(tree, plan, options.seed, options.scale);
 	log(`population: ${population.count} initiatives, ${tree.grassroots.code.length} grassroots unions (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 	const files = exportFiles(options.schedule, options.dirty);
-	const workers = Math.max(0, options.workers ?? (population.count >= 200_000 ? 2 : 0));
-	let results: WriteResult[];
-	if (workers === 0) {
-		results = [await writeExportFiles({ tree, population, seed: options.seed, dirty: options.dirty, outDir: options.out }, files)];
-	} else {
-		const context: ExportContext = { tree, population: sharedPopulation(population), seed: options.seed, dirty: options.dirty, outDir: options.out };
-		// Many snapshots: render the unchanging columns once (a few hundred bytes per initiative, shared by the workers).
-		if (options.schedule === 'full') context.staticRows = buildStaticRows(new InitiativeRenderer(tree, context.population, options.seed));
-		const groups: ExportFile[][] = Array.from({ length: workers }, () => []);
-		const load = new Array<number>(workers).fill(0);
-		const units = tree.grassroots.code.length;
-		const sized = files.map((f) => ({ f, size: estimate(f, population, units) })).sort((a, b) => b.size - a.size || a.f.name.localeCompare(b.f.name));
-		for (const { f, size } of sized) {
-			const k = load.indexOf(Math.min(...load));
-			groups[k]!.push(f);
-			load[k]! += size;
-		}
-		results = await Promise.all(groups.filter((g) => g.length).map((g) => runWorker(context, g)));
+	const workers = Math.max(0, options.workers ?? (population.count >= 200_000 ? availableParallelism() - 1 : 0));
+	const context: ExportContext = { tree, population, seed: options.seed, dirty: options.dirty, outDir: options.out };
+	// Balance the files over this thread and the workers (the population lives in shared memory).
+	const groups: ExportFile[][] = Array.from({ length: workers + 1 }, () => []);
+	const load = new Array<number>(workers + 1).fill(0);
+	const units = tree.grassroots.code.length;
+	const sized = files.map((f) => ({ f, size: estimate(f, population, units) })).sort((a, b) => b.size - a.size || a.f.name.localeCompare(b.f.name));
+	for (const { f, size } of sized) {
+		const k = load.indexOf(Math.min(...load));
+		groups[k]!.push(f);
+		load[k]! += size;
 	}
+	const running = groups.slice(1).filter((g) => g.length).map((g) => runWorker(context, g));
+	const results: WriteResult[] = [await writeExportFiles(context, groups[0]!), ...(await Promise.all(running))];
 	const byName = new Map(files.map((f) => [f.name, f]));
 	const written = results.flatMap((r) => r.files).sort((a, b) => a.name.localeCompare(b.name));
 	const faults = results.flatMap((r) => r.faults).sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row || a.kind.localeCompare(b.kind));
