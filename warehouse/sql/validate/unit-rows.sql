@@ -18,16 +18,21 @@ WITH cleaned AS (
 	SELECT DISTINCT c.province_text, p.code AS province_code
 	FROM cleaned c LEFT JOIN validate_province_key p ON p.key = province_key(c.province_text)
 	WHERE c.province_text IS NOT NULL
+), sectors AS (
+	-- A handful of distinct texts: name keys once each, not once per row.
+	SELECT sector_text, sector_name(sector_text) AS sector
+	FROM (SELECT DISTINCT sector_text FROM cleaned WHERE sector_text IS NOT NULL)
 ), typed AS (
 	SELECT c.*,
 		CASE c.level_text WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN '3' THEN 3 END AS level,
 		p.province_code,
-		sector_name(c.sector_text) AS sector,
+		s.sector,
 		parse_count(c.members_text) AS members,
 		parse_count(c.assigned_text) AS target_assigned,
 		parse_count(c.registered_text) AS target_registered,
 		parse_count(c.phase1_text) AS target_phase1
 	FROM cleaned c LEFT JOIN provinces p ON p.province_text = c.province_text
+	LEFT JOIN sectors s ON s.sector_text = c.sector_text
 )
 SELECT t.*,
 	CASE
