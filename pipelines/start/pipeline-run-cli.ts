@@ -39,4 +39,6 @@ async function main(): Promise<number> {
 	return EXIT_CODES[record.status];
 }
 
+// Started by `npm start` with an IPC channel: when that process dies without stopping us, stop too (a kill is crash-safe).
+process.once('disconnect', () => process.exit(1));
 process.exit(await main());

@@ -36,7 +36,8 @@ export async function runPipelineChild(
 ): Promise<PipelineRunResult> {
 	const started = performance.now();
 	const child = children.spawnTs('pipelines/start/pipeline-run-cli.ts', ['--source', target.portalUrl, '--warehouse', target.warehouse, '--trigger', trigger], {
-		stdio: relay ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+		// The IPC channel lets the run notice a start that was killed outright (it then stops rather than hold the lock).
+		stdio: relay ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'inherit', 'inherit', 'ipc'],
 		env: { ...process.env, SANG_KIEN_PORTAL_TOKEN: target.token }
 	});
 	if (relay) {
