@@ -1,7 +1,7 @@
-// Benchmarks the simulated portal at scales 0.01 and 1: wall time, peak RSS of the child process, rows and bytes written.
+// Benchmarks the simulated portal at scales 0.01 and 1: wall and CPU time, peak RSS of the child process, rows and bytes written, load average.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark, BenchResult } from './benchmarks.ts';
@@ -14,8 +14,16 @@ export function peakRssMb(timeOutput: string): number {
 	return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
 
+/** User + system CPU seconds from `/usr/bin/time -v` output (the fair figure on a shared machine). */
+export function cpuSeconds(timeOutput: string): number {
+	const user = /User time \(seconds\): ([\d.]+)/u.exec(timeOutput);
+	const system = /System time \(seconds\): ([\d.]+)/u.exec(timeOutput);
+	return user && system ? Number((Number(user[1]) + Number(system[1])).toFixed(1)) : NaN;
+}
+
 async function runSimulation(scale: number): Promise<BenchResult> {
 	const out = mkdtempSync(join(tmpdir(), `bench-sim-${scale}-`));
+	const load = loadavg()[0]!;
 	const started = performance.now();
 	const child = spawn('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', join(repository, 'pipelines/simulated-portal/simulate-cli.ts'), '--scale', String(scale), '--out', out], { cwd: repository, stdio: ['ignore', 'pipe', 'pipe'] });
 	let stderr = '';
@@ -29,7 +37,9 @@ async function runSimulation(scale: number): Promise<BenchResult> {
 		case: `simulate scale ${scale}`,
 		values: {
 			'wall s': Number(seconds.toFixed(1)),
+			'CPU s': cpuSeconds(stderr),
 			'peak RSS MB': peakRssMb(stderr),
+			'load 1 min': Number(Math.max(load, loadavg()[0]!).toFixed(1)),
 			files: manifest.files.length,
 			rows: manifest.files.reduce((a, f) => a + f.rows, 0),
 			'MB written': Math.round(manifest.files.reduce((a, f) => a + f.bytes, 0) / 1e6)

@@ -127,9 +127,23 @@ export class InitiativeRenderer {
 
 	/** The columns that never change between exports (Mã sáng kiến … Ngày công nhận), CSV-escaped. */
 	staticCsv(i: number): string {
-		const p = this.population;
+		return `${this.personCsv(i)},${this.unitCsv[this.population.grassroots[i]!]},${this.datesCsv(i)}`;
+	}
+
+	/** Mã sáng kiến … Lãnh đạo, quản lý, CSV-escaped. */
+	personCsv(i: number): string {
 		const [position, leader] = this.position(i);
-		return `${this.id(i)},${this.titleQuoted(i)},${this.fieldCsv[p.field[i]!]},${this.authorName(i)},${this.coauthors(i)},${this.phone(i)},${position},${leader ? 'Có' : 'Không'},${this.unitCsv[p.grassroots[i]!]},${formatMinute(p.submitted[i]!)},${this.recognised(i)}`;
+		return `${this.id(i)},${this.titleQuoted(i)},${this.fieldCsv[this.population.field[i]!]},${this.authorName(i)},${this.coauthors(i)},${this.phone(i)},${position},${leader ? 'Có' : 'Không'}`;
+	}
+
+	/** Mã CĐCS … Đơn vị trực thuộc Tổng Liên đoàn of grassroots union k, CSV-escaped. */
+	grassrootsCsv(k: number): string {
+		return this.unitCsv[k]!;
+	}
+
+	/** Ngày cập nhật and Ngày công nhận. */
+	datesCsv(i: number): string {
+		return `${formatMinute(this.population.submitted[i]!)},${this.recognised(i)}`;
 	}
 
 	/** The columns that depend on the export time (Trạng thái, Ngày duyệt, Giá trị làm lợi), CSV-escaped. */

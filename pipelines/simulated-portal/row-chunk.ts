@@ -17,6 +17,9 @@ export class RowChunk {
 	readonly start: Int32Array;
 	readonly review: Int32Array;
 	readonly benefit: Int32Array;
+	/** ",<grassroots columns>," of every grassroots union, encoded once. */
+	private readonly unitBytes: Buffer;
+	private readonly unitStart: Int32Array;
 
 	constructor(
 		private readonly renderer: InitiativeRenderer,
@@ -26,6 +29,11 @@ export class RowChunk {
 		this.start = new Int32Array(size + 1);
 		this.review = new Int32Array(size);
 		this.benefit = new Int32Array(size);
+		const units = renderer.tree.grassroots.code.length;
+		const texts = Array.from({ length: units }, (_, k) => `,${renderer.grassrootsCsv(k)},`);
+		this.unitBytes = Buffer.from(texts.join(''), 'utf8');
+		this.unitStart = new Int32Array(units + 1);
+		for (let k = 0; k < units; k++) this.unitStart[k + 1] = this.unitStart[k]! + Buffer.byteLength(texts[k]!, 'utf8');
 	}
 
 	/** Renders initiatives first … end − 1 (at most size of them). */
@@ -36,13 +44,19 @@ export class RowChunk {
 		let offset = 0;
 		for (let k = 0; k < this.count; k++) {
 			const i = first + k;
-			const head = `${this.renderer.staticCsv(i)},`;
+			const person = this.renderer.personCsv(i);
+			const g = p.grassroots[i]!;
+			const unitFrom = this.unitStart[g]!;
+			const unitTo = this.unitStart[g + 1]!;
+			const dates = `${this.renderer.datesCsv(i)},`;
 			const reviewedAt = p.reviewedAt[i]!;
 			const tail = reviewedAt === NEVER ? '' : `${STATUS_TEXT[p.status[i]!]},${formatMinute(reviewedAt)},`;
 			const benefit = this.renderer.benefitText(i);
-			while (offset + (head.length + tail.length) * 3 + benefit.length > this.bytes.length) this.grow(offset);
+			while (offset + (person.length + dates.length + tail.length) * 3 + unitTo - unitFrom + benefit.length > this.bytes.length) this.grow(offset);
 			this.start[k] = offset;
-			offset += this.bytes.write(head, offset, 'utf8');
+			offset += this.bytes.write(person, offset, 'utf8');
+			offset += this.unitBytes.copy(this.bytes, offset, unitFrom, unitTo);
+			offset += this.bytes.write(dates, offset, 'latin1');
 			this.review[k] = offset;
 			offset += this.bytes.write(tail, offset, 'utf8');
 			this.benefit[k] = offset;
