@@ -66,7 +66,7 @@ describe('access control (scale 0.01, node build)', () => {
 		otherSecrets = candidates.filter((v) => !shared.has(v));
 		allSecrets = [...new Set([...ownValues, ...otherValues])];
 		expect(otherSecrets.length).toBeGreaterThan(100);
-	}, 900_000);
+	}, 1_800_000);
 	afterAll(async () => server?.close());
 
 	const matrix = (): Row[] => {

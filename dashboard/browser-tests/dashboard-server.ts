@@ -1,6 +1,6 @@
 // Test harness for the browser tests: a warehouse built from the scale-0.01 simulated portal by the real pipeline, the app built once (npm run build) and served by `node build` on a free loopback port, with test accounts and logged-in sessions.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,8 @@ import { Kysely } from 'kysely';
 import { resolveConfig } from '../../pipelines/config/pipeline-config.ts';
 import { defaultStages } from '../../pipelines/run/default-stages.ts';
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
-import { ensureSimulatedExports } from '../../pipelines/simulated-portal/simulated-exports-cache.ts';
+import { ensureSimulatedExports, withProcessLock } from '../../pipelines/simulated-portal/simulated-exports-cache.ts';
+import { dashboardBuildState } from '../../pipelines/start/dashboard-build.ts';
 import type { Database } from '../../warehouse/duckdb/database.ts';
 import { DuckDBDialect } from '../../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../../warehouse/tables.ts';
@@ -91,11 +92,24 @@ export async function buildWarehouse(options: { scale: number; dirty?: number })
 	return join(dir, 'warehouse');
 }
 
-/** `npm run build` once per test run (SANG_KIEN_SKIP_BUILD=1 reuses an existing build/). */
-export function buildApp(): void {
+/**
+ * `npm run build` when build/ is missing or older than its sources (SANG_KIEN_SKIP_BUILD=1 reuses build/ as it is).
+ * Test files run in parallel workers: one builds under a lock, the others wait and reuse it, so build/ is never
+ * replaced under a running server.
+ */
+export async function buildApp(): Promise<void> {
 	if (process.env.SANG_KIEN_SKIP_BUILD === '1') return;
-	const run = spawnSync('npm', ['run', 'build'], { cwd: repository, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-	if (run.status !== 0) throw new Error(`npm run build failed: ${(run.stderr || run.stdout).slice(-3000)}`);
+	if (!(await dashboardBuildState(repository)).stale) return;
+	mkdirSync(join(repository, 'var', 'cache'), { recursive: true });
+	const entry = join(repository, 'build', 'index.js');
+	const builtBefore = existsSync(entry) ? statSync(entry).mtimeMs : undefined;
+	const failure = withProcessLock(join(repository, 'var', 'cache', 'app-build.lock'), () => {
+		const builtNow = existsSync(entry) ? statSync(entry).mtimeMs : undefined;
+		if (builtNow !== builtBefore) return undefined; // another worker built it while this one waited
+		const run = spawnSync('npm', ['run', 'build'], { cwd: repository, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+		return run.status === 0 ? undefined : (run.stderr || run.stdout).slice(-3000);
+	});
+	if (failure !== undefined) throw new Error(`npm run build failed: ${failure}`);
 }
 
 /** Starts `node build` against a warehouse and waits until it answers. */
@@ -128,7 +142,7 @@ export async function startServer(warehouse: string): Promise<{ url: string; chi
 export async function startDashboard(options: { scale: number; dirty?: number }): Promise<DashboardServer> {
 	mkdirSync(screenshots, { recursive: true });
 	const warehouse = await buildWarehouse(options);
-	buildApp();
+	await buildApp();
 	const { url, child } = await startServer(warehouse);
 	await createTestUser(warehouse, 'lanh-dao', 'leadership');
 	const cookie = await loginCookie(url, 'lanh-dao');

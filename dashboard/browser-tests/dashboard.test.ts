@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 	beforeAll(async () => {
 		server = await startDashboard({ scale: 0.01, dirty: 0.02 });
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-	}, 600_000);
+	}, 1_800_000);
 	afterAll(async () => {
 		await browser?.close();
 		await server?.close();

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acquirePipelineLock, LockHeldError } from '../../warehouse/versions/pipeline-lock.ts';
 import type { Schedule } from './export-schedule.ts';
 import { DEFAULT_DIRTY, DEFAULT_SEED } from './simulate.ts';
 
@@ -28,6 +29,36 @@ export function simulatedExportsDir(key: CacheKey): string {
 export function ensureSimulatedExports(key: CacheKey): string {
 	const dir = simulatedExportsDir(key);
 	if (existsSync(join(dir, 'manifest.json'))) return dir;
+	mkdirSync(join(dir, '..'), { recursive: true });
+	// Test workers run in parallel: one generates, the others wait for it and reuse its cache.
+	return withProcessLock(`${dir}.lock`, () => (existsSync(join(dir, 'manifest.json')) ? dir : generateInto(dir, key)));
+}
+
+/** Sleeps the calling thread (test set-up code is synchronous). */
+function sleepSync(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs fn while holding a pid lock file, waiting for another live process that holds it; a dead holder's lock is taken over. */
+export function withProcessLock<T>(path: string, fn: () => T): T {
+	for (;;) {
+		let lock;
+		try {
+			lock = acquirePipelineLock(path);
+		} catch (error) {
+			if (!(error instanceof LockHeldError)) throw error;
+			sleepSync(500);
+			continue;
+		}
+		try {
+			return fn();
+		} finally {
+			lock.release();
+		}
+	}
+}
+
+function generateInto(dir: string, key: CacheKey): string {
 	const { scale, seed = DEFAULT_SEED, dirty = DEFAULT_DIRTY, schedule = 'full' } = key;
 	const temporary = `${dir}.tmp-${process.pid}`;
 	rmSync(temporary, { recursive: true, force: true });
