@@ -60,10 +60,11 @@ describe('access control (scale 0.01, node build)', () => {
 		const otherValues = await secretsOf(OTHER, otherGrassroots);
 		// A generated title or name can occur in both provinces; only the other's own values prove a leak.
 		const candidates = [...new Set(otherValues.filter((v) => !ownValues.has(v)))];
-		const inOwn = await server.db.selectFrom('initiative').select(['title', 'author', 'phone']).where('level1_code', '=', OWN)
-			.where((eb) => eb.or([eb('title', 'in', candidates), eb('author', 'in', candidates), eb('phone', 'in', candidates)])).execute();
-		const shared = new Set(inOwn.flatMap((r) => [r.title, r.author, r.phone]));
-		otherSecrets = candidates.filter((v) => !shared.has(v));
+		// Bodies are searched for substrings, so a value also found inside any of the own unit's texts (a longer title from
+		// the same word pools, a namesake co-author) would be a false alarm: keep only values the own unit never contains.
+		const ownRows = await server.db.selectFrom('initiative').select(['title', 'author', 'coauthors', 'phone', 'position']).where('level1_code', '=', OWN).execute();
+		const ownTexts = ownRows.flatMap((r) => [r.title, r.author, r.coauthors, r.phone, r.position]).filter((v): v is string => typeof v === 'string');
+		otherSecrets = candidates.filter((v) => !ownTexts.some((text) => text.includes(v)));
 		allSecrets = [...new Set([...ownValues, ...otherValues])];
 		expect(otherSecrets.length).toBeGreaterThan(100);
 	}, 1_800_000);
@@ -125,7 +126,7 @@ describe('access control (scale 0.01, node build)', () => {
 			}
 		}
 		expect(failures).toEqual([]);
-		expect(checked).toBeGreaterThan(300);
+		expect(checked).toBeGreaterThanOrEqual(250);
 	}, 600_000);
 
 	it('API tokens: Bearer works for GET like the account, never for writes, and a wrong token is 401', async () => {
@@ -142,7 +143,7 @@ describe('access control (scale 0.01, node build)', () => {
 		expect((await fetch(`${server.url}/api/sang-kien/${otherGrassroots}`, { headers: bearer })).status).toBe(404);
 		expect((await fetch(`${server.url}/xuat/tong-so/csv`, { headers: { authorization: `Bearer ${made.token!.slice(0, -2)}xx` } })).status).toBe(401);
 		// A token on a write is no identity: the logout form sends it to the login page.
-		expect((await fetch(`${server.url}/dang-xuat`, { method: 'POST', redirect: 'manual', headers: { ...bearer, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('location')).toMatch(/^\/dang-nhap/u);
+		expect((await fetch(`${server.url}/dang-xuat`, { method: 'POST', redirect: 'manual', headers: { ...bearer, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' } })).headers.get('location')).toMatch(/^\/dang-nhap/u);
 		const audit = new AuditLog(dir).tail(50);
 		expect(audit.some((e) => e.event === 'export' && e.actor === 'thanh-hoa' && e.detail?.via === 'token')).toBe(true);
 	});
