@@ -1,11 +1,12 @@
 // Login, logout and "who is this request" over the users file, sessions, throttle and audit log; one per process (authService()), or built with injected clock and stores in tests.
 import type { Viewer } from '../../../../../queries/viewer.ts';
 import { userOfToken } from './api-tokens.ts';
+import { join } from 'node:path';
 import { authDirectory } from './auth-dir.ts';
 import { AuditLog } from './audit-log.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { verifyPassword } from './password-hash.ts';
-import { SessionStore } from './sessions.ts';
+import { SESSION_POLICY, SessionStore } from './sessions.ts';
 import { findUser, type StoredUser } from './user-accounts.ts';
 import { UserStore } from './user-store.ts';
 
@@ -76,11 +77,11 @@ export class AuthService {
 
 let service: AuthService | undefined;
 
-/** The process's service over the auth directory (SANG_KIEN_AUTH_DIR, else beside the warehouse). */
+/** The process's service over the auth directory (SANG_KIEN_AUTH_DIR, else beside the warehouse); sessions persist in its sessions.json. */
 export function authService(): AuthService {
 	if (!service) {
 		const dir = authDirectory();
-		service = new AuthService(new UserStore(dir), new SessionStore(), new LoginThrottle(), new AuditLog(dir));
+		service = new AuthService(new UserStore(dir), new SessionStore(SESSION_POLICY, Date.now, undefined, join(dir, 'sessions.json')), new LoginThrottle(), new AuditLog(dir));
 	}
 	return service;
 }

@@ -1,4 +1,4 @@
-// The auth parts with injected clocks: scrypt hashes, sessions (idle, absolute, epoch, fresh ids), lockout backoff, tokens, route access, return paths, the users file and the audit log.
+// The auth parts with injected clocks: scrypt hashes, sessions (idle, absolute, epoch, fresh ids, persisted across a restart), lockout backoff, tokens, route access, return paths, the users file and the audit log.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +9,9 @@ import { AuthService } from './auth-service.ts';
 import { LoginThrottle, lockMs, THROTTLE_POLICY } from './login-throttle.ts';
 import { generatePassword, hashPassword, parseHash, passwordProblem, verifyPassword } from './password-hash.ts';
 import { routeAccess, safeReturnPath } from './route-access.ts';
-import { SESSION_POLICY, SessionStore } from './sessions.ts';
-import { addToken, createUser, EMPTY_USERS, setDisabled } from './user-accounts.ts';
-import { createAccount, resetPassword, setAccountDisabled } from './user-admin.ts';
+import { parseSessionsFile, SESSION_POLICY, SessionStore } from './sessions.ts';
+import { addToken, createUser, EMPTY_USERS, setDisabled, setPassword } from './user-accounts.ts';
+import { createAccount, createToken, resetPassword, setAccountDisabled } from './user-admin.ts';
 import { UserStore } from './user-store.ts';
 
 const dirs: string[] = [];
@@ -53,6 +53,48 @@ describe('auth', () => {
 		expect(store.get('not-a-session')).toBeUndefined();
 	});
 
+	it('sessions persist hashed in a file: a new store (a restart) keeps live sessions, drops expired ones, and never holds the id', () => {
+		const dir = tempDir();
+		const file = join(dir, 'sessions.json');
+		let now = 1_000_000;
+		let byte = 0;
+		const random = (n: number) => Buffer.alloc(n, ++byte);
+		const before = new SessionStore(SESSION_POLICY, () => now, random, file);
+		const kept = before.create('a', 3);
+		const ended = before.create('b', 0);
+		const idle = before.create('c', 0);
+		before.destroy(ended);
+		now += 20 * 60_000;
+		before.get(kept);
+		const text = readFileSync(file, 'utf8');
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		for (const id of [kept, ended, idle]) expect(text).not.toContain(id);
+		now += 15 * 60_000;
+		const after = new SessionStore(SESSION_POLICY, () => now, random, file);
+		expect(after.get(kept)).toMatchObject({ username: 'a', epoch: 3 });
+		expect(after.get(ended)).toBeUndefined();
+		expect(after.get(idle)).toBeUndefined();
+		expect(after.size).toBe(1);
+		expect(after.endAll('a')).toBe(1);
+		expect(new SessionStore(SESSION_POLICY, () => now, random, file).get(kept)).toBeUndefined();
+		expect(parseSessionsFile('{"version":1,"sessions":{"not-a-hash":{"username":"x","epoch":0,"createdAt":0,"lastSeenAt":0}}}').size).toBe(0);
+		expect(parseSessionsFile('damaged').size).toBe(0);
+	});
+
+	it('a session of the persisted file ends when the account is disabled or its password reset by another process (the users command)', async () => {
+		const dir = tempDir();
+		const audit = new AuditLog(dir);
+		const cli = { users: new UserStore(dir), audit, actor: 'cli' };
+		await createAccount(cli, { username: 'bao-chi', role: 'press', password: 'mat-khau-dai-2' });
+		const first = new AuthService(new UserStore(dir), new SessionStore(SESSION_POLICY, () => 5_000, undefined, join(dir, 'sessions.json')), new LoginThrottle(), audit);
+		const login = await first.login('bao-chi', 'mat-khau-dai-2', '127.0.0.1');
+		if (!login.ok) throw new Error('login failed');
+		const restarted = () => new AuthService(new UserStore(dir), new SessionStore(SESSION_POLICY, () => 5_000, undefined, join(dir, 'sessions.json')), new LoginThrottle(), audit);
+		expect(restarted().fromSession(login.sessionId)?.user.username).toBe('bao-chi');
+		await resetPassword(cli, 'bao-chi', 'mat-khau-moi-3');
+		expect(restarted().fromSession(login.sessionId)).toBeUndefined();
+	});
+
 	it('lockout: 5 free failures per account, then 1, 2, 4 … min up to 1 h; the address has its own allowance', () => {
 		expect([4, 5, 6, 7, 30].map((f) => lockMs(f, 5, THROTTLE_POLICY))).toEqual([0, 60_000, 120_000, 240_000, 3_600_000]);
 		let now = 0;
@@ -83,6 +125,30 @@ describe('auth', () => {
 		expect(userOfToken(withToken.file, tampered)).toBeUndefined();
 		const disabled = setDisabled(withToken.file, 'bot', true, 't');
 		expect(disabled.ok && userOfToken(disabled.file, token)).toBeFalsy();
+		// Disabling revokes the tokens: enabling the account again does not bring them back; a new password revokes them too.
+		const enabled = disabled.ok ? setDisabled(disabled.file, 'bot', false, 't') : disabled;
+		expect(enabled.ok && userOfToken(enabled.file, token)).toBeFalsy();
+		const reset = setPassword(withToken.file, 'bot', 'y', 't');
+		expect(reset.ok && userOfToken(reset.file, token)).toBeFalsy();
+		expect(reset.ok && reset.file.users[0]!.tokens).toEqual([]);
+	});
+
+	it('admin changes end the dashboard\'s sessions of the account at once and audit how many tokens and sessions ended', async () => {
+		const dir = tempDir();
+		const audit = new AuditLog(dir);
+		const sessions = new SessionStore();
+		const admin = { users: new UserStore(dir), audit, actor: 'quan-tri', sessions };
+		await createAccount(admin, { username: 'thanh-hoa', role: 'regional', unitCode: 'T38', password: 'mat-khau-dai-4' });
+		const made = createToken(admin, 'thanh-hoa', 'script');
+		const service = new AuthService(admin.users, sessions, new LoginThrottle(), audit);
+		const login = await service.login('thanh-hoa', 'mat-khau-dai-4', '127.0.0.1');
+		expect(login.ok && made.ok && service.fromToken(made.token!)?.user.username).toBe('thanh-hoa');
+		expect(setAccountDisabled(admin, 'thanh-hoa', true)).toEqual({ ok: true });
+		expect(sessions.size).toBe(0);
+		expect(made.ok && service.fromToken(made.token!)).toBeUndefined();
+		expect(audit.tail(1)[0]).toMatchObject({ event: 'user_disabled', actor: 'quan-tri', target: 'thanh-hoa', detail: { tokensRevoked: 1, sessionsEnded: 1 } });
+		setAccountDisabled(admin, 'thanh-hoa', false);
+		expect(made.ok && service.fromToken(made.token!)).toBeUndefined();
 	});
 
 	it('accounts: names, roles and regional units are validated', () => {

@@ -77,14 +77,14 @@ function change(file: UsersFile, username: string, fn: (user: StoredUser) => Sto
 	return { ok: true, file: { ...file, users: file.users.map((u) => (u === user ? next : u)) } };
 }
 
-/** Disabling ends the account's sessions (epoch) and its tokens stop working while disabled. */
+/** Disabling ends the account's sessions (epoch) and revokes its tokens (enabling again restores neither). */
 export function setDisabled(file: UsersFile, username: string, disabled: boolean, now: string): Change {
-	return change(file, username, (u) => ({ ...u, disabled, epoch: u.epoch + 1, updatedAt: now }));
+	return change(file, username, (u) => ({ ...u, disabled, epoch: u.epoch + 1, updatedAt: now, tokens: disabled ? [] : u.tokens }));
 }
 
-/** A new password hash ends every session of the account. */
+/** A new password hash ends every session of the account and revokes its tokens (credentials are rotated together). */
 export function setPassword(file: UsersFile, username: string, passwordHash: string, now: string): Change {
-	return change(file, username, (u) => ({ ...u, passwordHash, epoch: u.epoch + 1, updatedAt: now }));
+	return change(file, username, (u) => ({ ...u, passwordHash, epoch: u.epoch + 1, updatedAt: now, tokens: [] }));
 }
 
 export function addToken(file: UsersFile, username: string, token: StoredToken, now: string): Change {
