@@ -22,7 +22,8 @@ import type { ColumnKind, ExportFilter } from '../exports/export-table.ts';
 import { link, tr } from '../components/links.ts';
 import type { Dataset, DatasetContext, DatasetFunction, DatasetParams } from './dataset-types.ts';
 import { pressDataset } from './press-figures.ts';
-import { INITIATIVE_SORTS, initiativeList, pipelineRuns, rejectedRows, type InitiativeSort } from './initiative-queries.ts';
+import { INITIATIVE_SORTS, initiativeList, type InitiativeSort } from '../../../../queries/initiatives.ts';
+import { pipelineRuns, rejectedRows } from '../../../../queries/operations.ts';
 
 const def = (key: MetricKey, language: Language) => (language === 'vi' ? DEFINITIONS[key].vi : DEFINITIONS[key].en);
 const label = (key: MetricKey, language: Language) => (language === 'vi' ? DEFINITIONS[key].labelVi : DEFINITIONS[key].labelEn);

@@ -5,7 +5,7 @@ import { resolveUnit } from '../../../../queries/query-context.ts';
 import { targets } from '../../../../queries/targets.ts';
 import { totals } from '../../../../queries/totals.ts';
 import { authorsByValidCount } from '../../../../queries/people.ts';
-import { unitPath } from './initiative-queries.ts';
+import { unitPath } from '../../../../queries/unit-path.ts';
 import { showDataset, withPage } from './page-data.ts';
 import { unitCodeParam } from './request-params.ts';
 

@@ -1,5 +1,6 @@
 // Initiative page: one initiative as of T (status, benefit, unit path, author for those entitled, history of its states).
-import { initiativeDetail, unitPath } from '$lib/server/initiative-queries.ts';
+import { initiativeDetail } from '../../../../../queries/initiatives.ts';
+import { unitPath } from '../../../../../queries/unit-path.ts';
 import { statusLabel } from '$lib/server/datasets.ts';
 import { withPage } from '$lib/server/page-data.ts';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 // Arrow IPC of a unit's initiatives as of T (search and order as on the page), for clients and scripts that need the rows; same viewer checks as the page.
 import { arrowResponse } from '$lib/arrow/arrow-response.ts';
-import { INITIATIVE_SORTS, initiativeList } from '$lib/server/initiative-queries.ts';
+import { INITIATIVE_SORTS, initiativeList } from '../../../../../../queries/initiatives.ts';
 import { withPage } from '$lib/server/page-data.ts';
 import { enumParam, textParam, unitCodeParam } from '$lib/server/request-params.ts';
 import type { RequestHandler } from './$types';

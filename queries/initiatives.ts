@@ -1,0 +1,171 @@
+// Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
+import { sql, type RawBuilder } from 'kysely';
+import { foldDiacritics } from '../warehouse/text/name-key.ts';
+import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
+
+export const INITIATIVE_SORTS = ['moi-nhat', 'cu-nhat', 'lam-loi', 'ten'] as const;
+export type InitiativeSort = (typeof INITIATIVE_SORTS)[number];
+
+/** The longest search text used (longer input is cut: no title or name is longer). */
+export const MAX_SEARCH_LENGTH = 100;
+/** The largest page a caller may ask for (the Arrow API asks for 100,000; exports ask for no limit at all). */
+export const MAX_PAGE_SIZE = 100_000;
+
+/** Closed whitelist of orders: the only SQL text chosen by an option. */
+const ORDER: Record<InitiativeSort, RawBuilder<unknown>> = {
+	'moi-nhat': sql`p.submitted_at DESC, p.initiative_id`,
+	'cu-nhat': sql`p.submitted_at, p.initiative_id`,
+	'lam-loi': sql`p.benefit DESC NULLS LAST, p.initiative_id`,
+	ten: sql`i.title, p.initiative_id`
+};
+
+export interface InitiativeListRow {
+	initiativeId: string;
+	title: string | null;
+	field: string | null;
+	status: string;
+	submittedAt: string;
+	benefit: number | null;
+	author: string | null;
+	grassrootsCode: string | null;
+}
+
+export interface InitiativeList extends Stamp {
+	unit: string;
+	/** Matching initiatives in all (every page). */
+	total: number;
+	rows: InitiativeListRow[];
+}
+
+export interface InitiativeListOptions extends QueryOptions {
+	/** Matched in title, author or id, ignoring case and diacritics ("do thi binh" finds "Đỗ Thị Bình"). */
+	search?: string;
+	sort?: InitiativeSort;
+	/** Page size; undefined = every row (exports). */
+	limit?: number;
+	offset?: number;
+}
+
+/** SQL fold matching foldDiacritics: lower case, accents stripped, đ → d. */
+const folded = (column: string) => sql`replace(strip_accents(lower(coalesce(${sql.ref(column)}, ''))), 'đ', 'd')`;
+
+/** The search text as a LIKE pattern body: folded like the column, wildcards and the escape character removed, cut to a bounded length. */
+export function searchNeedle(search: string | undefined): string {
+	return foldDiacritics(search ?? '')
+		.replace(/[%_\\]/gu, '')
+		.replaceAll(String.fromCharCode(0), '')
+		.trim()
+		.slice(0, MAX_SEARCH_LENGTH);
+}
+
+function pageNumber(value: number | undefined, name: string, max: number): number | undefined {
+	if (value === undefined) return undefined;
+	if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new QueryInputError('invalid_option', `${name} must be an integer from 0 to ${max}`);
+	return value;
+}
+
+/**
+ * The initiatives on the portal at T inside a unit (default the nation), matching `search` in title, author or id ignoring
+ * diacritics and case, in a chosen order; `limit`/`offset` page it (no limit = all, for exports). Detail scope only:
+ * NotVisibleError outside it.
+ */
+export async function initiativeList(db: WarehouseDb, options: InitiativeListOptions): Promise<InitiativeList> {
+	const sort = options.sort ?? 'moi-nhat';
+	if (!INITIATIVE_SORTS.includes(sort)) throw new QueryInputError('invalid_option', `unknown sort "${String(sort).slice(0, 40)}"`);
+	const limit = pageNumber(options.limit, 'limit', MAX_PAGE_SIZE);
+	const offset = pageNumber(options.offset, 'offset', Number.MAX_SAFE_INTEGER) ?? 0;
+	const stamp = await resolveStamp(db, options.asOf);
+	const scope = await resolveUnit(db, options.unit);
+	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
+	const needle = searchNeedle(options.search);
+	const match = needle
+		? sql`(${folded('i.title')} LIKE ${`%${needle}%`} OR ${folded('i.author')} LIKE ${`%${needle}%`} OR lower(p.initiative_id) LIKE ${`%${needle}%`})`
+		: sql`TRUE`;
+	// The unit columns of initiative_period are the initiative's own, so the scope also filters the initiative scan.
+	const where = sql`${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND ${scopeCondition(scope, 'i')} AND ${match}`;
+	const { rows: count } = await sql<{ n: number }>`
+		SELECT count(*) AS n FROM initiative_period p JOIN initiative i USING (initiative_id) WHERE ${where}`.execute(db);
+	const total = n(count[0]?.n);
+	const page = limit === undefined ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
+	const { rows } =
+		total === 0 || (limit !== undefined && (limit === 0 || offset >= total))
+			? { rows: [] }
+			: await sql<{ initiative_id: string; title: string | null; field: string | null; status: string; submitted_at: string; benefit: number | null; author: string | null; grassroots_code: string | null }>`
+				SELECT p.initiative_id, i.title, p.field, p.status, p.submitted_at, p.benefit, i.author, p.grassroots_code
+				FROM initiative_period p JOIN initiative i USING (initiative_id)
+				WHERE ${where} ORDER BY ${ORDER[sort]} ${page}`.execute(db);
+	return {
+		...stamp,
+		unit: scope.code,
+		total,
+		rows: rows.map((r) => ({ initiativeId: r.initiative_id, title: r.title, field: r.field, status: r.status, submittedAt: r.submitted_at, benefit: r.benefit, author: r.author, grassrootsCode: r.grassroots_code }))
+	};
+}
+
+export interface InitiativeDetail extends Stamp {
+	initiativeId: string;
+	title: string | null;
+	field: string | null;
+	author: string | null;
+	coauthors: string | null;
+	position: string | null;
+	isLeader: boolean | null;
+	grassrootsCode: string | null;
+	upperCode: string | null;
+	level1Code: string | null;
+	sector: string | null;
+	submittedAt: string | null;
+	recognizedOn: string | null;
+	/** Status at T; null when not on the portal at T. */
+	statusAtT: string | null;
+	benefitAtT: number | null;
+	withdrawnAt: string | null;
+	/** The periods of its state, oldest first (up to T). */
+	history: { from: string; to: string | null; status: string; benefit: number | null }[];
+}
+
+/** The longest initiative id looked up (longer input cannot be an id). */
+const MAX_ID_LENGTH = 60;
+
+/** One initiative as of T (content and author: detail scope only; unknown and not visible both answer NotVisibleError). */
+export async function initiativeDetail(db: WarehouseDb, options: { viewer: Viewer; asOf?: string; id: string }): Promise<InitiativeDetail> {
+	const stamp = await resolveStamp(db, options.asOf);
+	const id = typeof options.id === 'string' ? options.id : '';
+	const row =
+		id.length > 0 && id.length <= MAX_ID_LENGTH
+			? await db
+					.selectFrom('initiative')
+					.select(['initiative_id', 'title', 'field', 'author', 'coauthors', 'position', 'is_leader', 'grassroots_code', 'upper_code', 'level1_code', 'sector', 'submitted_at', 'recognized_on', 'withdrawn_at'])
+					.where('initiative_id', '=', id)
+					.executeTakeFirst()
+			: undefined;
+	if (!row || !row.grassroots_code || !canSeeDetail(options.viewer, row.grassroots_code)) throw new NotVisibleError(`initiative ${id.slice(0, MAX_ID_LENGTH)}`);
+	// Periods start at or after the submission (initiative_period is ordered by from_at: the bound skips earlier row groups).
+	const { rows: periods } = await sql<{ from_at: string; to_at: string | null; status: string; benefit: number | null }>`
+		SELECT from_at, to_at, status, benefit FROM initiative_period
+		WHERE initiative_id = ${id} AND from_at <= ${stamp.asOf}::TIMESTAMP
+			${row.submitted_at === null ? sql`` : sql`AND from_at >= ${row.submitted_at as string}::TIMESTAMP`}
+		ORDER BY from_at`.execute(db);
+	const current = periods.find((p) => p.from_at <= stamp.asOf && (p.to_at === null || p.to_at > stamp.asOf));
+	return {
+		...stamp,
+		initiativeId: row.initiative_id,
+		title: row.title,
+		field: row.field,
+		author: row.author,
+		coauthors: row.coauthors,
+		position: row.position,
+		isLeader: row.is_leader,
+		grassrootsCode: row.grassroots_code,
+		upperCode: row.upper_code,
+		level1Code: row.level1_code,
+		sector: row.sector,
+		submittedAt: row.submitted_at as string | null,
+		recognizedOn: row.recognized_on as string | null,
+		statusAtT: current?.status ?? null,
+		benefitAtT: current?.benefit ?? null,
+		withdrawnAt: row.withdrawn_at as string | null,
+		history: periods.map((p) => ({ from: p.from_at, to: p.to_at !== null && p.to_at > stamp.asOf ? null : p.to_at, status: p.status, benefit: p.benefit }))
+	};
+}
