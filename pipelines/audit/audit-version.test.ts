@@ -90,12 +90,38 @@ describe('auditVersion', () => {
 		);
 		expect(failed).toEqual([{
 			name: 'closed-months-unchanged', passed: false,
-			detail: 'unexplained revision of a closed month: 2 offending: T38 2022-02 on_portal 2 → 3; T38 2022-03 on_portal 0 → -1'
+			detail: 'unexplained revision of a closed month: 1 offending: T38 2022-02 on_portal 2 → 3'
 		}]);
+		// March's change moves only because February's end did: recorded, explained by its own unchanged end.
 		expect(revisions).toEqual([
 			{ level1_code: 'T38', month: '2022-02-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 3, explained: false, file_ids: null },
-			{ level1_code: 'T38', month: '2022-03-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 2, explained: false, file_ids: null }
+			{ level1_code: 'T38', month: '2022-03-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 2, explained: true, file_ids: null }
 		]);
+	});
+
+	it("accepts a late export that revises a month's end, though the next month's change moves with it", async () => {
+		// As if file 1 (national, 01/03, T38 rows submitted in February and March) arrived late and raised T38's March end by one:
+		// March is explained by file 1; April's change falls by one with its own end unchanged, and April holds no evidence of file 1.
+		const { passed, failed, revisions } = await failing(
+			`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-03-31'`, soundAgain, [1]
+		);
+		expect([passed, failed]).toEqual([true, []]);
+		expect(revisions).toEqual([
+			{ level1_code: 'T38', month: '2022-03-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 3, explained: true, file_ids: [1] },
+			{ level1_code: 'T38', month: '2022-04-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 2, explained: true, file_ids: null }
+		]);
+	});
+
+	it("still rejects a month whose own end moved without evidence, even after an explained earlier month", async () => {
+		const { failed, revisions } = await failing(
+			`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-03-31';
+			 UPDATE daily_series SET on_portal = on_portal + 3 WHERE unit_code = 'T38' AND day = '2022-04-30'`, soundAgain, [1]
+		);
+		expect(failed).toEqual([{
+			name: 'closed-months-unchanged', passed: false,
+			detail: 'unexplained revision of a closed month: 1 offending: T38 2022-04 on_portal 0 → 2'
+		}]);
+		expect(revisions.map((r) => [r.month, r.explained])).toEqual([['2022-03-01', true], ['2022-04-01', false]]);
 	});
 
 	it('accepts and records a closed-month revision made by a late export of that unit', async () => {

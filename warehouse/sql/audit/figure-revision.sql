@@ -1,6 +1,7 @@
 -- Rebuilds figure_revision from temp tables previous_month_figure, current_month_figure and new_file (filled by audit-version.ts): every closed month whose change
--- differs from the previous version, explained when a newly loaded file covering the unit was exported in that month or holds that unit's
--- rows submitted or reviewed in it.
+-- differs from the previous version, explained when its own month-end figure is unchanged (only an earlier month end moved, and the first
+-- month whose end moved is checked on its own), or when a newly loaded file covering the unit was exported in that month or holds that
+-- unit's rows submitted or reviewed in it.
 DELETE FROM figure_revision;
 
 INSERT INTO figure_revision BY NAME
@@ -27,7 +28,7 @@ evidence AS (
 	WHERE event_at IS NOT NULL
 )
 SELECT c.level1_code, c.month, c.metric, c.previous_value, c.new_value, c.previous_month_end, c.new_month_end,
-	count(e.file_id) > 0 AS explained,
+	bool_or(c.previous_month_end = c.new_month_end) OR count(e.file_id) > 0 AS explained,
 	CASE WHEN count(e.file_id) > 0 THEN list(DISTINCT e.file_id ORDER BY e.file_id) END AS file_ids
 FROM changed c LEFT JOIN evidence e USING (level1_code, month)
 GROUP BY ALL
