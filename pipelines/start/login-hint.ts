@@ -5,10 +5,11 @@ import { generatePassword, hashPasswordSync } from '../../dashboard/src/lib/serv
 import { createUser } from '../../dashboard/src/lib/server/auth/user-accounts.ts';
 import { UserStore } from '../../dashboard/src/lib/server/auth/user-store.ts';
 
-/** The demo's accounts: one per role (the regional union is Thanh Hóa's federation, T38). */
+/** The demo's accounts: one per role (regional unions: Thanh Hóa's federation, T38, and its first upper-level union, T38.01). */
 export const DEMO_ACCOUNTS = [
 	{ username: 'lanh-dao', role: 'leadership', label: 'lãnh đạo Tổng Liên đoàn' },
 	{ username: 'thanh-hoa', role: 'regional', unitCode: 'T38', label: 'LĐLĐ Thanh Hóa (T38)' },
+	{ username: 'thanh-hoa-01', role: 'regional', unitCode: 'T38.01', label: 'công đoàn cấp trên cơ sở T38.01 (Thanh Hóa)' },
 	{ username: 'bao-chi', role: 'press', label: 'báo chí' },
 	{ username: 'quan-tri', role: 'admin', label: 'quản trị' }
 ] as const;
@@ -28,7 +29,7 @@ export function demoLoginHint(warehouse?: string, env: Record<string, string | u
 		const result = store.update((file) => createUser(file, { username: account.username, role: account.role, unitCode, passwordHash: hashPasswordSync(password) }, new Date().toISOString()));
 		if (!result.ok) return `could not create the demo accounts: ${result.error}`;
 		audit.append({ event: 'user_created', actor: 'npm start', target: account.username, detail: { role: account.role, unit: unitCode ?? null } });
-		lines.push(`  ${account.username.padEnd(10)} ${password}   ${account.label}`);
+		lines.push(`  ${account.username.padEnd(12)} ${password}   ${account.label}`);
 	}
 	return lines.join('\n');
 }
