@@ -1,0 +1,91 @@
+// Builds a synthetic ×N replica of a published warehouse for the scale-10 query benchmark: initiatives copied N times under new ids over the same unit tree, marts recomputed.
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runSqlFile } from '../../pipelines/merge/sql-file.ts';
+import { Database } from '../../warehouse/duckdb/database.ts';
+import { createSchema } from '../../warehouse/schema/create-schema.ts';
+import { readCurrent, versionPath } from '../../warehouse/versions/version-files.ts';
+
+/**
+ * What the replica is, for the benchmark description: copy k (0 … N−1) of every initiative, its periods, withdrawals and
+ * quarantined rows gets the id "<id>" (k = 0) or "<id>~k" and author key "<key>~k" (distinct authors scale too); units, targets,
+ * files and reference tables are copied once (the same tree, N times the initiatives per unit); initiative_period keeps
+ * its sort by from_at; daily_series and unit_totals are recomputed by the pipeline's own mart SQL. Staged rows and
+ * initiative_version are left empty (no query reads them).
+ */
+export const REPLICA_DESCRIPTION = 'synthetic ×N replica of a published warehouse (initiatives copied N times under new ids over the same unit tree, marts recomputed)';
+
+/** Tables copied N times (with new ids), in the order built. */
+const REPLICATED = ['initiative', 'initiative_withdrawal', 'quarantine', 'initiative_period'] as const;
+/** Tables left empty: staging leftovers and history no query reads. */
+const SKIPPED = new Set(['staged_initiative', 'staged_unit', 'file_presence', 'superseded_row', 'initiative_version', 'daily_series', 'unit_totals']);
+/** Marts recomputed on the replica, in order (initiative_period is replicated, not recomputed: its source versions are not copied). */
+const MARTS = ['sql/marts/daily-series.sql', 'sql/marts/unit-totals.sql'];
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** The SELECT list of one copy (k given as a literal integer): ids and author keys suffixed, everything else as is. */
+function copyColumns(table: (typeof REPLICATED)[number], k: number): string {
+	const suffix = (column: string) => (k === 0 ? column : `${column} || '~${k}'`);
+	switch (table) {
+		case 'initiative':
+		case 'initiative_period':
+			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, ${suffix('author_key')} AS author_key)`;
+		case 'initiative_withdrawal':
+			return `* REPLACE (${suffix('initiative_id')} AS initiative_id)`;
+		case 'quarantine':
+			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, row_number + ${k * 100_000_000} AS row_number)`;
+	}
+}
+
+/** The replica file of a source version: <dir>/<version>-x<N>.duckdb. */
+export function replicaPath(directory: string, version: string, factor: number): string {
+	return join(directory, `${version.replace(/\.duckdb$/u, '')}-x${factor}.duckdb`);
+}
+
+/** Returns the replica of the source warehouse's current version (building it when absent; a half-built file is never returned). */
+export async function ensureReplica(source: string, directory: string, factor: number, log: (line: string) => void = () => {}): Promise<string> {
+	const version = await readCurrent(source);
+	if (!version) throw new Error(`no published version in ${source}`);
+	const target = replicaPath(directory, version, factor);
+	if (existsSync(target)) return target;
+	await mkdir(directory, { recursive: true });
+	const building = `${target}.building`;
+	await rm(building, { force: true });
+	await rm(`${building}.wal`, { force: true });
+	const database = await Database.open(building, { memoryLimit: '10GB' });
+	try {
+		await database.run(`SET preserve_insertion_order = true; SET temp_directory = ${quote(join(directory, 'tmp'))}`);
+		await createSchema(database);
+		await database.run(`ATTACH ${quote(versionPath(source, version))} AS src (READ_ONLY)`);
+		const tables = await database.all<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' ORDER BY 1`);
+		for (const { name } of tables) {
+			if (SKIPPED.has(name) || (REPLICATED as readonly string[]).includes(name)) continue;
+			await database.run(`INSERT INTO ${name} BY NAME SELECT * FROM src.${name}`);
+		}
+		for (const table of REPLICATED) {
+			const started = performance.now();
+			if (table === 'initiative_period') {
+				// One sorted insert: the mart is stored sorted by from_at (queries rely on its zone maps).
+				const copies = Array.from({ length: factor }, (_, k) => `SELECT ${copyColumns(table, k)} FROM src.initiative_period`).join(' UNION ALL ');
+				await database.run(`INSERT INTO initiative_period BY NAME SELECT * FROM (${copies}) ORDER BY from_at, initiative_id`);
+			} else {
+				for (let k = 0; k < factor; k++) await database.run(`INSERT INTO ${table} BY NAME SELECT ${copyColumns(table, k)} FROM src.${table}`);
+			}
+			log(`replica ×${factor}: ${table} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+		}
+		await database.run('DETACH src');
+		for (const mart of MARTS) {
+			const started = performance.now();
+			await runSqlFile(database, mart);
+			log(`replica ×${factor}: ${mart} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+		}
+		await database.run('CHECKPOINT');
+	} finally {
+		database.close();
+	}
+	await rename(building, target);
+	await rm(join(directory, 'tmp'), { recursive: true, force: true });
+	return target;
+}
