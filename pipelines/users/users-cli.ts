@@ -8,8 +8,8 @@ import { ROLES } from '../../queries/viewer.ts';
 
 export const USAGE = `usage: npm run users -- <command> [--auth-dir <dir>]
   create <username> --role leadership|regional|press|admin [--unit <T38 | T38.07>] [--password-stdin]
-  disable <username> | enable <username>
-  reset-password <username> [--password-stdin]
+  disable <username> | enable <username>     disabling ends the account's sessions and revokes its API tokens
+  reset-password <username> [--password-stdin] so does a new password
   list
   token <username> [--label <text>]          prints a new API token once (Authorization: Bearer …)
   revoke-token <username> <token-id>
@@ -90,10 +90,10 @@ export async function runUsersCli(argv: string[], io: CliIo): Promise<number> {
 		case 'disable':
 		case 'enable':
 			if (!needName()) return 2;
-			return report(setAccountDisabled(context, name!, command === 'disable'), `${command}d ${name}`);
+			return report(setAccountDisabled(context, name!, command === 'disable'), command === 'disable' ? `disabled ${name}; its sessions end and its API tokens are revoked` : `enabled ${name}`);
 		case 'reset-password':
 			if (!needName()) return 2;
-			return report(await resetPassword(context, name!, await password()), `new password for ${name}; its sessions end`);
+			return report(await resetPassword(context, name!, await password()), `new password for ${name}; its sessions end and its API tokens are revoked`);
 		case 'token': {
 			if (!needName()) return 2;
 			const label = options.get('--label');
