@@ -9,7 +9,7 @@ import type { UnitTree } from './unit-tree.ts';
 export const INITIATIVE_HEADERS = ['STT', 'Mã sáng kiến', 'Tên sáng kiến', 'Lĩnh vực', 'Tác giả', 'Đồng tác giả', 'Điện thoại', 'Chức vụ', 'Lãnh đạo, quản lý', 'Mã CĐCS', 'Công đoàn cơ sở', 'Công đoàn cấp trên trực tiếp', 'Đơn vị trực thuộc Tổng Liên đoàn', 'Ngày cập nhật', 'Ngày công nhận', 'Trạng thái', 'Ngày duyệt', 'Giá trị làm lợi (đồng/năm)'] as const;
 export const COLUMN = Object.fromEntries(INITIATIVE_HEADERS.map((h, k) => [h, k])) as Record<(typeof INITIATIVE_HEADERS)[number], number>;
 export const STATUS_TEXT = ['Đang xem xét', 'Hợp lệ', 'Không hợp lệ'] as const;
-const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '086', '088', '032', '033', '034', '035', '036', '037', '038', '039', '070', '076', '077', '078', '079', '081', '082', '083', '084', '085'];
+export const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '086', '088', '032', '033', '034', '035', '036', '037', '038', '039', '070', '076', '077', '078', '079', '081', '082', '083', '084', '085'];
 
 /** CSV field escaping (RFC 4180). */
 export function csvField(value: string): string {
@@ -32,7 +32,7 @@ export class InitiativeRenderer {
 	private readonly unitCsv: string[];
 	private readonly fieldCsv = FIELDS.map(csvField);
 	private readonly objectsQuoted = TITLE_OBJECTS.map((list) => list.map((o) => o.replace(/"/gu, '""')));
-	private readonly brvt: number;
+	readonly brvt: number;
 
 	constructor(
 		readonly tree: UnitTree,
@@ -93,8 +93,14 @@ export class InitiativeRenderer {
 	/** Position and leadership flag of the author. */
 	position(i: number): readonly [string, boolean] {
 		const positions = POSITIONS[this.tree.grassroots.sector[this.population.grassroots[i]!]!]!;
-		const p = positions[weightedIndex(positions, hash3(this.seed, this.population.author[i]!, 5001) / 4294967296)]!;
+		const p = positions[this.positionIndex(i)]!;
 		return [p[0], p[1]];
+	}
+
+	/** Index of the author's position in POSITIONS of the grassroots union's sector. */
+	positionIndex(i: number): number {
+		const positions = POSITIONS[this.tree.grassroots.sector[this.population.grassroots[i]!]!]!;
+		return weightedIndex(positions, hash3(this.seed, this.population.author[i]!, 5001) / 4294967296);
 	}
 
 	statusAt(i: number, at: number): number {
