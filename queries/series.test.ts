@@ -1,5 +1,6 @@
 // dailySeries, periodChange and milestones on the hand-made warehouse (answers computed by hand from fixture-warehouse.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSqlFile } from '../pipelines/merge/sql-file.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
 import { milestones } from './milestones.ts';
 import { resolveUnit } from './query-context.ts';
@@ -65,5 +66,25 @@ describe('milestones', () => {
 		]);
 		expect((await milestones(fixture.db, { viewer, thresholds: [10], asOf: '2022-06-08 23:59' })).milestones[0]!.reachedAt).toBeNull();
 		expect((await milestones(fixture.db, { viewer, unit: 'T40.01.0001', thresholds: [3] })).milestones[0]!.reachedAt).toBe('2022-06-09T00:00:00');
+	});
+
+	it('a threshold touched inside a day and lost again by its end counts at that minute (peak = end of day + withdrawals that day)', async () => {
+		// X9 comes onto the portal at 05/06 10:00 (the 10th initiative) and is withdrawn at 11:00 (back to 9 by the end of the day).
+		const extra = await openFixtureWarehouse();
+		try {
+			await extra.database.run(`INSERT INTO initiative BY NAME SELECT 'X9' AS initiative_id, 'T40.01.0001' AS grassroots_code, 'T40.01' AS upper_code, 'T40' AS level1_code`);
+			await extra.database.run(`INSERT INTO initiative_period BY NAME SELECT 'X9' AS initiative_id, 'T40.01.0001' AS grassroots_code, 'T40.01' AS upper_code, 'T40' AS level1_code,
+				'under_review' AS status, TIMESTAMP '2022-06-05 10:00' AS submitted_at, TIMESTAMP '2022-06-05 10:00' AS from_at, TIMESTAMP '2022-06-05 11:00' AS to_at`);
+			await extra.database.run(`INSERT INTO initiative_withdrawal VALUES ('X9', TIMESTAMP '2022-06-05 11:00', NULL)`);
+			await runSqlFile(extra.database, 'sql/marts/daily-series.sql');
+			const reached = async (unit: string | undefined, threshold: number) => (await milestones(extra.db, { viewer, unit, thresholds: [threshold] })).milestones[0]!.reachedAt;
+			expect(await reached(undefined, 10)).toBe('2022-06-05T10:00:00');
+			expect(await reached(undefined, 11)).toBeNull();
+			expect(await reached('T40', 3)).toBe('2022-06-05T10:00:00');
+			expect(await reached('T40.01.0001', 3)).toBe('2022-06-05T10:00:00');
+			expect(await reached('T38', 3)).toBe('2022-02-03T00:00:00');
+		} finally {
+			await extra.close();
+		}
 	});
 });
