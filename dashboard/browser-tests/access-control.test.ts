@@ -1,18 +1,21 @@
-// Access control against `node build` on the scale-0.01 warehouse: the permission matrix (every page, endpoint and export × anonymous and each role × own and another unit), no leaked title/author/phone, attacks answered safely, and a regional union in Chromium.
+// Access control against `node build` on the scale-0.01 warehouse: the permission matrix (every page, endpoint and export × anonymous and each role — a regional union bound to a level-1 unit and one bound to an upper-level union — × own and another unit), no leaked title/author/phone, attacks answered safely, sessions surviving a restart, admin account forms, and a regional union in Chromium.
 import { chromium, type Browser } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topInitiatives } from '../../queries/benefit.ts';
 import { topAuthors } from '../../queries/people.ts';
 import { LEADERSHIP } from '../../queries/viewer.ts';
 import { DATASETS } from '../src/lib/server/datasets.ts';
-import { contextWithCookie, createTestUser, loginCookie, startDashboard, TEST_PASSWORD, type DashboardServer } from './dashboard-server.ts';
+import { AuditLog } from '../src/lib/server/auth/audit-log.ts';
+import { authDirOf, contextWithCookie, createTestUser, loginCookie, startDashboard, startServer, TEST_PASSWORD, type DashboardServer } from './dashboard-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ROLES = ['anonymous', 'leadership', 'regional', 'press', 'admin'] as const;
+/** `regional` is bound to the level-1 unit OWN (T38); `upper` to the upper-level union of OWN holding ownGrassroots. */
+const ROLES = ['anonymous', 'leadership', 'regional', 'press', 'admin', 'upper'] as const;
 type Who = (typeof ROLES)[number];
 /** Expected status per role, in ROLES order. */
-type Row = [path: string, anonymous: number, leadership: number, regional: number, press: number, admin: number];
+type Row = [path: string, anonymous: number, leadership: number, regional: number, press: number, admin: number, upper: number];
 
 let server: DashboardServer;
 const cookies = new Map<Who, string>();
@@ -22,18 +25,25 @@ let ownGrassroots: string;
 let otherGrassroots: string;
 let ownId: string;
 let otherId: string;
-/** Titles, authors and phones a viewer must never receive: another unit's (regional), anyone's (press, admin). */
+/** The upper-level union of ownGrassroots (bound to `upper`), and a sibling upper-level union of the same province with its busiest grassroots union. */
+let ownUpper: string;
+let siblingUpper: string;
+let siblingGrassroots: string;
+let siblingId: string;
+/** Titles, authors and phones a viewer must never receive: another unit's (regional, upper), anyone's (press, admin). */
 let otherSecrets: string[];
+let upperSecrets: string[];
 let allSecrets: string[];
 
 const get = (path: string, who: Who, init: RequestInit = {}) =>
 	fetch(`${server.url}${path}`, { redirect: 'manual', ...init, headers: { ...(init.headers as Record<string, string>), ...(cookies.has(who) ? { cookie: cookies.get(who)! } : {}) } });
 
-async function secretsOf(level1: string, grassroots: string): Promise<string[]> {
+/** Titles, authors and phones of a unit (level-1 or upper-level) as its pages would show them to someone allowed: top lists, one grassroots union's list, a sample. */
+async function secretsOf(unit: string, grassroots: string): Promise<string[]> {
 	const db = server.db;
-	const [top, authors] = await Promise.all([topInitiatives(db, { viewer: LEADERSHIP, unit: level1, limit: 50 }), topAuthors(db, { viewer: LEADERSHIP, unit: level1, limit: 50 })]);
+	const [top, authors] = await Promise.all([topInitiatives(db, { viewer: LEADERSHIP, unit, limit: 50 }), topAuthors(db, { viewer: LEADERSHIP, unit, limit: 50 })]);
 	const listed = await db.selectFrom('initiative').select(['title', 'author', 'phone']).where('grassroots_code', '=', grassroots).orderBy('submitted_at', 'desc').limit(100).execute();
-	const sample = await db.selectFrom('initiative').select(['title', 'author', 'phone']).where('level1_code', '=', level1).orderBy('initiative_id').limit(300).execute();
+	const sample = await db.selectFrom('initiative').select(['title', 'author', 'phone']).where(unit.includes('.') ? 'upper_code' : 'level1_code', '=', unit).orderBy('initiative_id').limit(300).execute();
 	const ids = top.rows.map((r) => r.initiativeId);
 	const topRows = ids.length ? await db.selectFrom('initiative').select(['title', 'author', 'phone']).where('initiative_id', 'in', ids).execute() : [];
 	const values = [...listed, ...sample, ...topRows].flatMap((r) => [r.title, r.author, r.phone]).concat(authors.rows.map((r) => r.name));
@@ -50,14 +60,22 @@ describe('access control (scale 0.01, node build)', () => {
 		cookies.set('regional', await loginCookie(server.url, 'thanh-hoa'));
 		cookies.set('press', await loginCookie(server.url, 'bao-chi'));
 		cookies.set('admin', await loginCookie(server.url, 'quan-tri'));
-		const busiest = async (level1: string) =>
-			(await server.db.selectFrom('initiative').select(['grassroots_code', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('initiative_id').as('id')])
-				.where('level1_code', '=', level1).where('withdrawn_at', 'is', null).groupBy('grassroots_code').orderBy('n', 'desc').limit(1).executeTakeFirstOrThrow());
+		const busiest = async (level1: string, notUpper?: string) =>
+			(await server.db.selectFrom('initiative').select(['grassroots_code', 'upper_code', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('initiative_id').as('id')])
+				.where('level1_code', '=', level1).where('withdrawn_at', 'is', null).where('upper_code', 'is not', null)
+				.$if(notUpper !== undefined, (q) => q.where('upper_code', '<>', notUpper!))
+				.groupBy(['grassroots_code', 'upper_code']).orderBy('n', 'desc').orderBy('grassroots_code').limit(1).executeTakeFirstOrThrow());
 		const own = await busiest(OWN);
 		const other = await busiest(OTHER);
 		[ownGrassroots, ownId, otherGrassroots, otherId] = [own.grassroots_code!, String(own.id), other.grassroots_code!, String(other.id)];
+		ownUpper = own.upper_code!;
+		const sibling = await busiest(OWN, ownUpper);
+		[siblingUpper, siblingGrassroots, siblingId] = [sibling.upper_code!, sibling.grassroots_code!, String(sibling.id)];
+		await createTestUser(server.warehouse, 'cd-cap-tren', 'regional', ownUpper);
+		cookies.set('upper', await loginCookie(server.url, 'cd-cap-tren'));
 		const ownValues = new Set(await secretsOf(OWN, ownGrassroots));
 		const otherValues = await secretsOf(OTHER, otherGrassroots);
+		const siblingValues = await secretsOf(siblingUpper, siblingGrassroots);
 		// A generated title or name can occur in both provinces; only the other's own values prove a leak.
 		const candidates = [...new Set(otherValues.filter((v) => !ownValues.has(v)))];
 		// Bodies are searched for substrings, so a value also found inside any of the own unit's texts (a longer title from
@@ -65,32 +83,43 @@ describe('access control (scale 0.01, node build)', () => {
 		const ownRows = await server.db.selectFrom('initiative').select(['title', 'author', 'coauthors', 'phone', 'position']).where('level1_code', '=', OWN).execute();
 		const ownTexts = ownRows.flatMap((r) => [r.title, r.author, r.coauthors, r.phone, r.position]).filter((v): v is string => typeof v === 'string');
 		otherSecrets = candidates.filter((v) => !ownTexts.some((text) => text.includes(v)));
-		allSecrets = [...new Set([...ownValues, ...otherValues])];
+		// The upper-level account: its sibling's and the other province's values that its own subtree never contains.
+		const upperRows = await server.db.selectFrom('initiative').select(['title', 'author', 'coauthors', 'phone', 'position']).where('upper_code', '=', ownUpper).execute();
+		const upperTexts = upperRows.flatMap((r) => [r.title, r.author, r.coauthors, r.phone, r.position]).filter((v): v is string => typeof v === 'string');
+		upperSecrets = [...new Set([...siblingValues, ...otherValues])].filter((v) => !upperTexts.some((text) => text.includes(v)));
+		allSecrets = [...new Set([...ownValues, ...otherValues, ...siblingValues])];
 		expect(otherSecrets.length).toBeGreaterThan(100);
+		expect(upperSecrets.filter((v) => siblingValues.includes(v)).length).toBeGreaterThan(50);
 	}, 1_800_000);
 	afterAll(async () => server?.close());
 
 	const matrix = (): Row[] => {
-		const figures = (path: string): Row => [path, path.startsWith('/xuat/') || path.startsWith('/api/') ? 401 : 303, 200, 200, 200, 403];
-		const detail = (path: string, own: boolean): Row => [path, 401, 200, own ? 200 : 404, 403, 403];
+		const figures = (path: string): Row => [path, path.startsWith('/xuat/') || path.startsWith('/api/') ? 401 : 303, 200, 200, 200, 403, 200];
+		/** Detail (titles, authors): `own` for the level-1 account, `upperOwn` for the upper-level one (its subtree only). */
+		const detail = (path: string, own: boolean, upperOwn: boolean): Row => [path, 401, 200, own ? 200 : 404, 403, 403, upperOwn ? 200 : 404];
+		const DETAIL_DATASETS = ['tac-gia', 'sang-kien-lam-loi', 'danh-sach-sang-kien'];
 		const rows: Row[] = [
-			['/', 303, 200, 200, 200, 303],
-			figures('/don-vi/VN'), figures(`/don-vi/${OWN}`), figures(`/don-vi/${OTHER}`),
-			['/don-vi/' + ownGrassroots, 303, 200, 200, 404, 403],
-			['/don-vi/' + otherGrassroots, 303, 200, 200, 404, 403],
-			[`/sang-kien/${ownId}`, 303, 200, 200, 403, 403],
-			[`/sang-kien/${otherId}`, 303, 200, 404, 403, 403],
-			['/sang-kien/KHONG-CO', 303, 404, 404, 403, 403],
-			figures('/tong-ket'), figures(`/tong-ket/${OWN}`), figures(`/tong-ket/${OTHER}`),
-			[`/tong-ket/${otherGrassroots}`, 303, 200, 200, 404, 403],
+			['/', 303, 200, 200, 200, 303, 200],
+			figures('/don-vi/VN'), figures(`/don-vi/${OWN}`), figures(`/don-vi/${OTHER}`), figures(`/don-vi/${ownUpper}`), figures(`/don-vi/${siblingUpper}`),
+			['/don-vi/' + ownGrassroots, 303, 200, 200, 404, 403, 200],
+			['/don-vi/' + siblingGrassroots, 303, 200, 200, 404, 403, 200],
+			['/don-vi/' + otherGrassroots, 303, 200, 200, 404, 403, 200],
+			[`/sang-kien/${ownId}`, 303, 200, 200, 403, 403, 200],
+			[`/sang-kien/${siblingId}`, 303, 200, 200, 403, 403, 404],
+			[`/sang-kien/${otherId}`, 303, 200, 404, 403, 403, 404],
+			['/sang-kien/KHONG-CO', 303, 404, 404, 403, 403, 404],
+			figures('/tong-ket'), figures(`/tong-ket/${OWN}`), figures(`/tong-ket/${OTHER}`), figures(`/tong-ket/${siblingUpper}`),
+			[`/tong-ket/${otherGrassroots}`, 303, 200, 200, 404, 403, 200],
+			[`/tong-ket/${siblingGrassroots}`, 303, 200, 200, 404, 403, 200],
 			figures('/xep-hang'), figures('/xep-hang?level=2'),
 			// The press gets the page without the grassroots table (the dataset refuses the level).
-			['/xep-hang?level=3', 303, 200, 200, 200, 403],
+			['/xep-hang?level=3', 303, 200, 200, 200, 403, 200],
 			figures('/vung-cum'), figures('/bao-chi'), figures(`/bao-chi?unit=${OTHER}`),
-			['/chat-luong', 303, 200, 200, 403, 200],
-			['/quan-tri', 303, 403, 403, 403, 200],
-			detail(`/api/sang-kien/${ownGrassroots}`, true),
-			detail(`/api/sang-kien/${otherGrassroots}`, false)
+			['/chat-luong', 303, 200, 200, 403, 200, 200],
+			['/quan-tri', 303, 403, 403, 403, 200, 403],
+			detail(`/api/sang-kien/${ownGrassroots}`, true, true),
+			detail(`/api/sang-kien/${siblingGrassroots}`, true, false),
+			detail(`/api/sang-kien/${otherGrassroots}`, false, false)
 		];
 		for (const id of Object.keys(DATASETS)) {
 			for (const unit of [OWN, OTHER]) {
@@ -98,17 +127,29 @@ describe('access control (scale 0.01, node build)', () => {
 				// Rankings take a level below the unit: the national level-1 ranking, once.
 				if (id === 'xep-hang' && !own) continue;
 				const path = id === 'xep-hang' ? '/xuat/xep-hang/csv' : `/xuat/${id}/csv?unit=${unit}`;
-				if (['tac-gia', 'sang-kien-lam-loi', 'danh-sach-sang-kien'].includes(id)) rows.push(detail(path, own));
-				else if (id === 'dong-bi-loai') rows.push([path, 401, 200, own ? 200 : 404, 403, 200]);
-				else if (id === 'cach-ly' || id === 'lan-cap-nhat') rows.push([path, 401, 200, 200, 403, 200]);
+				// The level-1 unit is above the upper-level account's subtree: its detail and its rejected rows are refused.
+				if (DETAIL_DATASETS.includes(id)) rows.push(detail(path, own, false));
+				else if (id === 'dong-bi-loai') rows.push([path, 401, 200, own ? 200 : 404, 403, 200, 404]);
+				else if (id === 'cach-ly' || id === 'lan-cap-nhat') rows.push([path, 401, 200, 200, 403, 200, 200]);
 				else rows.push(figures(path));
 			}
 		}
-		rows.push(detail(`/xuat/danh-sach-sang-kien/xlsx?unit=${otherGrassroots}`, false), figures('/xuat/don-vi-dan-dau/svg'), figures('/xuat/ban-do-63/png'));
+		// The upper-level unions of the own province: the account's own subtree in detail, its sibling's as figures only.
+		for (const unit of [ownUpper, siblingUpper]) {
+			for (const id of DETAIL_DATASETS) rows.push(detail(`/xuat/${id}/csv?unit=${unit}`, true, unit === ownUpper));
+			rows.push(figures(`/xuat/tong-so/csv?unit=${unit}`), figures(`/xuat/don-vi-con/csv?unit=${unit}`));
+		}
+		rows.push(
+			detail(`/xuat/danh-sach-sang-kien/xlsx?unit=${otherGrassroots}`, false, false),
+			detail(`/xuat/danh-sach-sang-kien/xlsx?unit=${siblingGrassroots}`, true, false),
+			detail(`/xuat/danh-sach-sang-kien/csv?unit=${ownGrassroots}`, true, true),
+			figures('/xuat/don-vi-dan-dau/svg'),
+			figures('/xuat/ban-do-63/png')
+		);
 		return rows;
 	};
 
-	it('permission matrix: every page, endpoint and export × anonymous and each role × own and another unit', async () => {
+	it('permission matrix: every page, endpoint and export × anonymous and each role (regional at level 1 and at an upper-level union) × own and another unit', async () => {
 		const failures: string[] = [];
 		let checked = 0;
 		for (const row of matrix()) {
@@ -119,21 +160,19 @@ describe('access control (scale 0.01, node build)', () => {
 				checked++;
 				if (response.status !== expected[i]) failures.push(`${who} ${path}: ${response.status}, expected ${expected[i]}`);
 				if (response.status === 303 && who === 'anonymous' && !response.headers.get('location')?.startsWith('/dang-nhap')) failures.push(`${who} ${path}: redirected elsewhere`);
-				const secrets = who === 'press' || who === 'admin' || who === 'anonymous' ? allSecrets : who === 'regional' ? otherSecrets : [];
+				const secrets = who === 'press' || who === 'admin' || who === 'anonymous' ? allSecrets : who === 'regional' ? otherSecrets : who === 'upper' ? upperSecrets : [];
 				const leaked = secrets.find((s) => body.includes(s));
 				if (leaked) failures.push(`${who} ${path}: leaks "${leaked}"`);
 				if (/at \S+ \(|SELECT |duckdb/iu.test(response.status >= 400 ? body : '')) failures.push(`${who} ${path}: error page shows internals`);
 			}
 		}
 		expect(failures).toEqual([]);
-		expect(checked).toBeGreaterThanOrEqual(250);
+		expect(checked).toBeGreaterThanOrEqual(450);
 	}, 600_000);
 
 	it('API tokens: Bearer works for GET like the account, never for writes, and a wrong token is 401', async () => {
 		const { createToken } = await import('../src/lib/server/auth/user-admin.ts');
 		const { UserStore } = await import('../src/lib/server/auth/user-store.ts');
-		const { AuditLog } = await import('../src/lib/server/auth/audit-log.ts');
-		const { authDirOf } = await import('./dashboard-server.ts');
 		const dir = authDirOf(server.warehouse);
 		const made = createToken({ users: new UserStore(dir), audit: new AuditLog(dir), actor: 'test' }, 'thanh-hoa', 'test script');
 		if (!made.ok) throw new Error(made.error);
@@ -147,6 +186,94 @@ describe('access control (scale 0.01, node build)', () => {
 		const audit = new AuditLog(dir).tail(50);
 		expect(audit.some((e) => e.event === 'export' && e.actor === 'thanh-hoa' && e.detail?.via === 'token')).toBe(true);
 	});
+
+	it('exports are audited (who, what, filters; a search text by its length only) and the admin sees the audit log', async () => {
+		const response = await get(`/xuat/danh-sach-sang-kien/csv?unit=${ownGrassroots}&q=${encodeURIComponent('Nguyễn')}`, 'regional');
+		expect(response.status).toBe(200);
+		await response.arrayBuffer();
+		const entries = new AuditLog(authDirOf(server.warehouse)).tail(200);
+		const entry = entries.find((e) => e.event === 'export' && e.actor === 'thanh-hoa' && e.target === '/xuat/danh-sach-sang-kien/csv');
+		expect(entry?.detail).toMatchObject({ via: 'session', unit: ownGrassroots, q: '[6 ký tự]' });
+		expect(entries.some((e) => e.event === 'login_success' && e.actor === 'cd-cap-tren')).toBe(true);
+		expect(JSON.stringify(entries)).not.toContain('Nguyễn');
+		const page = await (await get('/quan-tri', 'admin')).text();
+		expect(page).toContain('/xuat/danh-sach-sang-kien/csv');
+		expect(page).toContain('[6 ký tự]');
+		expect(page).toContain('login_success');
+	});
+
+	it('admin forms (origin-checked, audited): mint and revoke an API token, disable and enable an account, reset a password — disable and reset end the sessions and tokens', async () => {
+		await createTestUser(server.warehouse, 'nguoi-thu', 'regional', OTHER);
+		const victim = await loginCookie(server.url, 'nguoi-thu');
+		const form = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+		const post = (action: string, fields: Record<string, string>, origin: string | null = server.url, who: Who = 'admin') =>
+			fetch(`${server.url}/quan-tri?/${action}`, { method: 'POST', redirect: 'manual', headers: { ...form, cookie: cookies.get(who)!, ...(origin ? { origin } : {}) }, body: new URLSearchParams(fields).toString() });
+		const shown = async (response: Response, testid: string) => new RegExp(`data-testid="${testid}"[^>]*>([^<]+)<`, 'u').exec(await response.text())?.[1];
+		const bearer = (token: string) => fetch(`${server.url}/xuat/tong-so/csv?unit=${OTHER}`, { headers: { authorization: `Bearer ${token}` } });
+		const home = (cookie: string) => fetch(`${server.url}/`, { redirect: 'manual', headers: { cookie } });
+		// CSRF: no Origin, a foreign Origin; and a non-admin account: refused before anything changes.
+		expect((await post('token', { username: 'nguoi-thu' }, null)).status).toBe(403);
+		expect((await post('disable', { username: 'nguoi-thu' }, 'https://evil.example')).status).toBe(403);
+		expect((await post('reset', { username: 'nguoi-thu' }, server.url, 'regional')).status).toBe(403);
+		expect((await home(victim)).status).toBe(200);
+		// Mint (shown once), use, revoke.
+		const token = await shown(await post('token', { username: 'nguoi-thu', label: 'báo cáo tuần' }), 'new-token');
+		expect(token).toMatch(/^skt_[a-f0-9]{12}_[\w-]{43}$/u);
+		expect((await bearer(token!)).status).toBe(200);
+		expect((await get('/quan-tri', 'admin').then((r) => r.text())).includes(token!)).toBe(false);
+		expect((await post('revoke', { username: 'nguoi-thu', token: token!.split('_')[1]! })).status).toBe(200);
+		expect((await bearer(token!)).status).toBe(401);
+		// Disable: the session and a live token end, the login is refused; enabling brings neither back.
+		const second = await shown(await post('token', { username: 'nguoi-thu' }), 'new-token');
+		expect((await bearer(second!)).status).toBe(200);
+		expect((await post('disable', { username: 'nguoi-thu' })).status).toBe(200);
+		expect((await home(victim)).status).toBe(303);
+		expect((await bearer(second!)).status).toBe(401);
+		await expect(loginCookie(server.url, 'nguoi-thu')).rejects.toThrow(/failed/u);
+		expect((await post('enable', { username: 'nguoi-thu' })).status).toBe(200);
+		expect((await bearer(second!)).status).toBe(401);
+		// Reset: the session and a token end; the new password (shown once) logs in.
+		const fresh = await loginCookie(server.url, 'nguoi-thu');
+		const third = await shown(await post('token', { username: 'nguoi-thu' }), 'new-token');
+		const password = await shown(await post('reset', { username: 'nguoi-thu' }), 'new-password');
+		expect(password).toMatch(/^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/u);
+		expect((await home(fresh)).status).toBe(303);
+		expect((await bearer(third!)).status).toBe(401);
+		expect((await home(await loginCookie(server.url, 'nguoi-thu', password))).status).toBe(200);
+		// Malformed or refused inputs: 400, nothing changes.
+		expect((await post('disable', { username: 'quan-tri' })).status).toBe(400);
+		expect((await post('revoke', { username: 'nguoi-thu', token: '../../etc/passwd' })).status).toBe(400);
+		expect((await post('create', { username: "x'; DROP TABLE users; --", role: 'leadership' })).status).toBe(400);
+		expect((await post('create', { username: 'ok-name', role: 'root' })).status).toBe(400);
+		expect((await post('create', { username: 'ok-name', role: 'regional', unit: 'T38.07.0153' })).status).toBe(400);
+		// Every change is in the audit log the admin sees; no password or token in it.
+		const log = new AuditLog(authDirOf(server.warehouse)).tail(100).filter((e) => e.target === 'nguoi-thu' && e.actor === 'quan-tri');
+		expect(log.map((e) => e.event).reverse()).toEqual(['token_created', 'token_revoked', 'token_created', 'user_disabled', 'user_enabled', 'token_created', 'password_reset']);
+		expect(log.find((e) => e.event === 'user_disabled')?.detail).toEqual({ tokensRevoked: 1, sessionsEnded: 1 });
+		const page = await (await get('/quan-tri', 'admin')).text();
+		for (const event of ['token_created', 'token_revoked', 'user_disabled', 'user_enabled', 'password_reset']) expect(page).toContain(event);
+		const audit = readFileSync(join(authDirOf(server.warehouse), 'audit.jsonl'), 'utf8');
+		for (const secret of [token!, second!, third!, password!]) expect(audit).not.toContain(secret.slice(-20));
+	});
+
+	it('sessions survive a restart (kept hashed in the auth directory); a logged-out session does not come back', async () => {
+		const kept = await loginCookie(server.url, 'thanh-hoa');
+		const ended = await loginCookie(server.url, 'thanh-hoa');
+		const logout = await fetch(`${server.url}/dang-xuat`, { method: 'POST', redirect: 'manual', headers: { cookie: ended, origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(logout.status).toBe(303);
+		const stored = readFileSync(join(authDirOf(server.warehouse), 'sessions.json'), 'utf8');
+		for (const cookie of [kept, ended, cookies.get('leadership')!]) expect(stored).not.toContain(cookie.split('=')[1]!);
+		// A second `node build` over the same auth directory is the restarted dashboard.
+		const restarted = await startServer(server.warehouse);
+		try {
+			const at = (cookie: string) => fetch(`${restarted.url}/don-vi/${ownGrassroots}`, { redirect: 'manual', headers: { cookie } });
+			expect((await at(kept)).status).toBe(200);
+			expect((await at(ended)).status).toBe(303);
+			expect((await at('sk_session=forged')).status).toBe(303);
+		} finally {
+			restarted.child.kill();
+		}
+	}, 180_000);
 
 	it('attacks: SQL injection in every parameter is answered 4xx or scoped 200, never 500, never a leak', async () => {
 		const payloads = ["T38' OR '1'='1", "'; DROP TABLE initiative; --", 'T38") UNION SELECT title, author, phone FROM initiative --', '%27%20OR%201=1--', '../../etc/passwd', '<script>alert(1)</script>'];
@@ -221,8 +348,6 @@ describe('access control (scale 0.01, node build)', () => {
 		const locked = await attempt(TEST_PASSWORD);
 		expect(locked.status).toBe(429);
 		expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-		const { AuditLog } = await import('../src/lib/server/auth/audit-log.ts');
-		const { authDirOf } = await import('./dashboard-server.ts');
 		const text = JSON.stringify(new AuditLog(authDirOf(server.warehouse)).tail(1000));
 		expect(text).toContain('login_failure');
 		expect(text).toContain('login_locked');
