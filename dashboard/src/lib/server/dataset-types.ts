@@ -41,6 +41,8 @@ export interface ShownDataset {
 	svg: string | null;
 	tableHtml: string;
 	rowCount: number;
+	/** Rows in tableHtml: at most PAGE_TABLE_ROWS (the CSV/XLSX exports hold every row). */
+	rowsShown: number;
 	/** Export links by kind (png/svg only with a chart). */
 	exports: { kind: 'csv' | 'xlsx' | 'png' | 'svg'; href: string }[];
 }
@@ -51,8 +53,12 @@ export function exportLinks(id: string, params: DatasetParams, context: Pick<Dat
 	return kinds.map((kind) => ({ kind, href: link(`/xuat/${id}/${kind}`, context, params) }));
 }
 
+/** Rows a page's table shows at most: a leaderboard of every grassroots union is a download, not a page. */
+export const PAGE_TABLE_ROWS = 1000;
+
 /** The dataset as the page shows it, with export links carrying the same parameters, as-of and language. */
 export function shown(dataset: Dataset, params: DatasetParams, context: Pick<DatasetContext, 'asOf' | 'language'>): ShownDataset {
+	const rows = dataset.table.rows.length > PAGE_TABLE_ROWS ? dataset.table.rows.slice(0, PAGE_TABLE_ROWS) : dataset.table.rows;
 	return {
 		id: dataset.id,
 		anchor: params.by ? `${dataset.id}-${params.by}` : dataset.id,
@@ -60,8 +66,9 @@ export function shown(dataset: Dataset, params: DatasetParams, context: Pick<Dat
 		definition: dataset.definition,
 		description: dataset.chart?.description ?? '',
 		svg: dataset.chart?.svg ?? null,
-		tableHtml: chartTableHtml({ id: `t-${params.by ? `${dataset.id}-${params.by}` : dataset.id}`, title: dataset.title, table: dataset.table }, context.language),
+		tableHtml: chartTableHtml({ id: `t-${params.by ? `${dataset.id}-${params.by}` : dataset.id}`, title: dataset.title, table: { ...dataset.table, rows } }, context.language),
 		rowCount: dataset.table.rows.length,
+		rowsShown: rows.length,
 		exports: exportLinks(dataset.id, params, context, dataset.chart !== undefined)
 	};
 }

@@ -4,12 +4,15 @@ import { NotVisibleError } from '../../../../queries/viewer.ts';
 import { asOfParam } from './request-params.ts';
 import { DATASETS } from './datasets.ts';
 import { shown, type DatasetContext, type DatasetParams, type ShownDataset } from './dataset-types.ts';
+import { ReadCache, requestDb } from './request-db.ts';
 import { viewerOf } from './viewer.ts';
 import { withDb } from './warehouse.ts';
 
 /** Page data by version, viewer and URL: a published version never changes, so its pages can be reused (SANG_KIEN_PAGE_CACHE=0 turns this off). */
 const cache = new Map<string, Promise<unknown>>();
 const CACHE_SIZE = 300;
+/** Query results shared by every page of a version (rankings of a level serve each of its units' pages); bounded by rows held. */
+const reads = new ReadCache(Number(process.env.SANG_KIEN_READ_CACHE_ROWS ?? 400_000));
 
 /**
  * Runs fn with the page's dataset context (db, viewer, language, as-of); query errors become Vietnamese HTTP errors.
@@ -19,9 +22,22 @@ export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) =
 	const language = event.locals.language;
 	const asOf = asOfParam(event.url, language);
 	const viewer = viewerOf(event);
-	const cached = options.cache === true && process.env.SANG_KIEN_PAGE_CACHE !== '0';
-	return withDb(language, (db, version) => {
-		if (!cached) return fn({ db, viewer, language, asOf });
+	const cacheOn = process.env.SANG_KIEN_PAGE_CACHE !== '0';
+	const cached = options.cache === true && cacheOn;
+	return withDb(language, (shared, version) => {
+		const render = () => {
+			const started = performance.now();
+			const { db, stats } = requestDb(shared, cacheOn ? { cache: reads, version } : undefined);
+			const result = fn({ db, viewer, language, asOf });
+			if (process.env.SANG_KIEN_PAGE_TIMING === '1') {
+				void result.finally(() => {
+					const slowest = stats.slowest.map((q) => `${Math.round(q.ms)} ms ${q.sql}`).join(' | ');
+					console.error(`page ${event.url.pathname}: ${Math.round(performance.now() - started)} ms, ${stats.executed} queries ${Math.round(stats.ms)} ms, ${stats.shared} shared; slowest: ${slowest}`);
+				}).catch(() => {});
+			}
+			return result;
+		};
+		if (!cached) return render();
 		const key = `${version}|${viewer.role}:${viewer.unitCode ?? ''}|${language}|${event.url.pathname}${event.url.search}`;
 		const hit = cache.get(key) as Promise<T> | undefined;
 		if (hit) {
@@ -29,7 +45,7 @@ export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) =
 			cache.set(key, hit);
 			return hit;
 		}
-		const result = fn({ db, viewer, language, asOf });
+		const result = render();
 		cache.set(key, result);
 		result.catch(() => cache.delete(key));
 		while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

@@ -1,13 +1,12 @@
 // Unit drill-down at every level (VN = the nation): totals, attainment, national and peer rank, curve vs peers, sub-units, breakdowns, benefit, authors; a grassroots union adds its initiative list (search, sort, pages in the URL).
-import { peerGroupOf } from '../../../../../queries/peers.ts';
-import { rankings } from '../../../../../queries/rankings.ts';
 import { resolveUnit } from '../../../../../queries/query-context.ts';
 import { targets } from '../../../../../queries/targets.ts';
 import { totals } from '../../../../../queries/totals.ts';
+import { unitStanding } from '../../../../../queries/unit-page.ts';
 import { canSeeDetail } from '../../../../../queries/viewer.ts';
 import { INITIATIVE_SORTS, initiativeList } from '../../../../../queries/initiatives.ts';
 import { unitPath } from '../../../../../queries/unit-path.ts';
-import { defaultPeerBy, statusLabel } from '$lib/server/datasets.ts';
+import { statusLabel } from '$lib/server/datasets.ts';
 import { exportLinks } from '$lib/server/dataset-types.ts';
 import { showDataset, withPage } from '$lib/server/page-data.ts';
 import { enumParam, pageParam, textParam, unitCodeParam } from '$lib/server/request-params.ts';
@@ -24,26 +23,11 @@ export const load: PageServerLoad = (event) =>
 		const params = { unit };
 		const [path, t, g] = await Promise.all([unitPath(db, unit), totals(db, { viewer, asOf, unit }), targets(db, { viewer, asOf, unit })]);
 
-		let standing: { national: { rank: number | null; of: number }; peer: { rank: number | null; of: number; name: string } | null; metricRank: { rank: number | null; of: number } } | null = null;
-		if (scope.level > 0) {
-			const level = scope.level as 1 | 2 | 3;
-			const [byValid, byAttainment] = await Promise.all([rankings(db, { viewer, asOf, level, metric: 'valid' }), rankings(db, { viewer, asOf, level, metric: 'attainment' })]);
-			const own = (rows: typeof byValid.rows) => rows.find((r) => r.code === unit)?.rank ?? null;
-			let peer = null;
-			if (level === 1) {
-				const by = await defaultPeerBy(context, unit);
-				const group = await peerGroupOf(db, unit, by);
-				if (group) {
-					const r = await rankings(db, { viewer, asOf, level: 1, metric: 'attainment', peer: { by, code: group.code } });
-					peer = { rank: own(r.rows), of: r.rows.length, name: group.name };
-				}
-			} else {
-				const parent = path.at(-2)!;
-				const r = await rankings(db, { viewer, asOf, level, metric: 'attainment', unit: parent.code });
-				peer = { rank: own(r.rows), of: r.rows.length, name: parent.name };
-			}
-			standing = { national: { rank: own(byValid.rows), of: byValid.rows.length }, metricRank: { rank: own(byAttainment.rows), of: byAttainment.rows.length }, peer };
-		}
+		// One read of the level's figures gives the national ranks and the peer rank (rankings() would sort the level three times).
+		const parent = path.at(-2);
+		const standing = scope.level > 0
+			? await unitStanding(db, { viewer, asOf, unit, parent: parent && { code: parent.code, name: parent.name, level: parent.level } })
+			: null;
 
 		const [curve, peers, subUnits, fields, sectors, leadership, authors, topBenefit] = await Promise.all([
 			showDataset(context, 'duong-tich-luy', params),

@@ -1,0 +1,135 @@
+// A page's view of the published version: a Kysely handle whose identical reads share one execution (within the request, and across requests of the same version when the cache is on), timed for SANG_KIEN_PAGE_TIMING.
+import { Kysely, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import type { WarehouseDb } from '../../../../queries/query-context.ts';
+import { DuckDBAdapter } from '../../../../warehouse/duckdb/duckdb-adapter.ts';
+import { DuckDBIntrospector } from '../../../../warehouse/duckdb/duckdb-introspector.ts';
+
+/** What the reads of one page cost: executions, reads answered by an earlier identical one, milliseconds in DuckDB. */
+export interface QueryStats {
+	executed: number;
+	shared: number;
+	ms: number;
+	slowest: { ms: number; sql: string }[];
+}
+
+/** Results of reads by (version, SQL, parameters), shared across requests: a published version never changes. */
+export class ReadCache {
+	readonly #entries = new Map<string, { result: Promise<QueryResult<unknown>>; rows: number }>();
+	#rows = 0;
+
+	constructor(readonly maxRows: number) {}
+
+	get(key: string): Promise<QueryResult<unknown>> | undefined {
+		const entry = this.#entries.get(key);
+		if (!entry) return undefined;
+		this.#entries.delete(key);
+		this.#entries.set(key, entry);
+		return entry.result;
+	}
+
+	set(key: string, result: Promise<QueryResult<unknown>>): void {
+		const entry = { result, rows: 1 };
+		this.#entries.set(key, entry);
+		result.then(
+			(r) => {
+				if (this.#entries.get(key) !== entry) return;
+				entry.rows = Math.max(1, r.rows.length);
+				this.#rows += entry.rows - 1;
+				this.#evict();
+			},
+			() => this.delete(key)
+		);
+		this.#rows += 1;
+		this.#evict();
+	}
+
+	delete(key: string): void {
+		const entry = this.#entries.get(key);
+		if (!entry) return;
+		this.#entries.delete(key);
+		this.#rows -= entry.rows;
+	}
+
+	#evict(): void {
+		while (this.#rows > this.maxRows && this.#entries.size > 1) this.delete(this.#entries.keys().next().value!);
+	}
+}
+
+const isRead = (sql: string) => /^\s*(select|with)\b/iu.test(sql);
+const keyOf = (query: CompiledQuery) => `${query.sql}\u0000${JSON.stringify(query.parameters, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
+/** Rows handed out are copies: callers may sort or assign to them without touching what another caller sees. */
+const copied = <R>(result: QueryResult<unknown>): QueryResult<R> => ({ ...result, rows: result.rows.map((row) => ({ ...(row as object) })) as R[] });
+
+class SharedReadsConnection implements DatabaseConnection {
+	readonly #local = new Map<string, Promise<QueryResult<unknown>>>();
+
+	constructor(
+		readonly target: WarehouseDb,
+		readonly stats: QueryStats,
+		readonly shared: { cache: ReadCache; version: string } | undefined
+	) {}
+
+	async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+		if (!isRead(query.sql)) return this.#run(query) as Promise<QueryResult<R>>;
+		const key = keyOf(query);
+		let result = this.#local.get(key) ?? this.shared?.cache.get(`${this.shared.version}\u0000${key}`);
+		if (result) this.stats.shared++;
+		else {
+			result = this.#run(query);
+			this.shared?.cache.set(`${this.shared.version}\u0000${key}`, result);
+		}
+		this.#local.set(key, result);
+		return copied<R>(await result);
+	}
+
+	async #run(query: CompiledQuery): Promise<QueryResult<unknown>> {
+		const started = performance.now();
+		try {
+			return await this.target.executeQuery(query);
+		} finally {
+			const ms = performance.now() - started;
+			this.stats.executed++;
+			this.stats.ms += ms;
+			this.stats.slowest.push({ ms, sql: query.sql.replace(/\s+/gu, ' ').slice(0, 90) });
+			this.stats.slowest.sort((a, b) => b.ms - a.ms).splice(5);
+		}
+	}
+
+	// eslint-disable-next-line require-yield
+	async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+		throw new Error('request-db: streaming is not offered to pages');
+	}
+}
+
+class SharedReadsDriver implements Driver {
+	constructor(readonly connection: SharedReadsConnection) {}
+	async init(): Promise<void> {}
+	async acquireConnection(): Promise<DatabaseConnection> {
+		return this.connection;
+	}
+	async beginTransaction(): Promise<void> {
+		throw new Error('request-db: pages only read');
+	}
+	async commitTransaction(): Promise<void> {}
+	async rollbackTransaction(): Promise<void> {}
+	async releaseConnection(): Promise<void> {}
+	async destroy(): Promise<void> {}
+}
+
+/**
+ * The handle a page's queries run on: reads identical to one already made in this request (or, with `shared`, made by
+ * any request on this version) reuse its rows; everything still goes through `target`'s one serialised connection.
+ */
+export function requestDb(target: WarehouseDb, shared?: { cache: ReadCache; version: string }): { db: WarehouseDb; stats: QueryStats } {
+	const stats: QueryStats = { executed: 0, shared: 0, ms: 0, slowest: [] };
+	const connection = new SharedReadsConnection(target, stats, shared);
+	const db = new Kysely({
+		dialect: {
+			createDriver: () => new SharedReadsDriver(connection),
+			createQueryCompiler: () => new PostgresQueryCompiler(),
+			createAdapter: () => new DuckDBAdapter(),
+			createIntrospector: (k) => new DuckDBIntrospector(k)
+		}
+	}) as WarehouseDb;
+	return { db, stats };
+}

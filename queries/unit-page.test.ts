@@ -1,0 +1,62 @@
+// unitStanding gives every unit of the hand-made warehouse the ranks rankings() gives it (national by valid and by attainment, among peers or siblings), at several as-of times; placeOf follows the tie rule.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
+import { peerGroupOf } from './peers.ts';
+import { rankFigures, rankings } from './rankings.ts';
+import { placeOf, unitStanding } from './unit-page.ts';
+import type { UnitFigure } from './unit-figures.ts';
+import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
+
+let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
+beforeAll(async () => {
+	fixture = await openFixtureWarehouse();
+});
+afterAll(async () => fixture.close());
+const viewer = LEADERSHIP;
+const PRESS: Viewer = { role: 'press' };
+
+const figure = (code: string, valid: number, attainment: number | null): UnitFigure => ({
+	code, name: code, level: 1, parentCode: null, level1Code: code, onPortal: valid, underReview: 0, valid, invalid: 0, benefit: 0, members: null,
+	targetAssigned: attainment === null ? null : 10, targetRegistered: null, targetPhase1: null, attainment, attainmentRegistered: null, attainmentPhase1: null, perThousandMembers: null
+});
+
+describe('placeOf', () => {
+	it('gives competition ranks equal to rankFigures on ties of value and valid count, and null without a value', () => {
+		const figures = [figure('A', 5, 0.5), figure('B', 7, 0.5), figure('C', 5, 0.5), figure('D', 1, 0.9), figure('E', 9, null)];
+		const ranked = rankFigures(figures, 'attainment');
+		for (const f of figures) expect(placeOf(figures, f.code, 'attainment')).toEqual({ rank: ranked.find((r) => r.code === f.code)!.rank, of: 5 });
+		expect(placeOf(figures, 'C', 'attainment').rank).toBe(3);
+		expect(placeOf(figures, 'E', 'attainment').rank).toBeNull();
+		expect(placeOf(figures, 'Z', 'valid')).toEqual({ rank: null, of: 5 });
+	});
+});
+
+describe('unitStanding', () => {
+	for (const asOf of [undefined, '2022-03-01 08:00', '2022-05-15 12:00']) {
+		it(`matches rankings() for every unit as of ${asOf ?? 'the latest export'}`, async () => {
+			for (const spec of FIXTURE_UNITS) {
+				const level = spec.level as 1 | 2 | 3;
+				const parentSpec = FIXTURE_UNITS.find((u) => u.code === spec.parent);
+				const parent = parentSpec ? { code: parentSpec.code, name: parentSpec.code, level: parentSpec.level } : undefined;
+				const standing = await unitStanding(fixture.db, { viewer, asOf, unit: spec.code, parent });
+				const place = (rows: { code: string; rank: number | null }[]) => ({ rank: rows.find((r) => r.code === spec.code)?.rank ?? null, of: rows.length });
+				expect(standing.national, spec.code).toEqual(place((await rankings(fixture.db, { viewer, asOf, level, metric: 'valid' })).rows));
+				expect(standing.metricRank, spec.code).toEqual(place((await rankings(fixture.db, { viewer, asOf, level, metric: 'attainment' })).rows));
+				if (level === 1) {
+					const by = (await peerGroupOf(fixture.db, spec.code, 'region')) ? 'region' : 'kind';
+					const group = (await peerGroupOf(fixture.db, spec.code, by))!;
+					const expected = place((await rankings(fixture.db, { viewer, asOf, level: 1, metric: 'attainment', peer: { by, code: group.code } })).rows);
+					expect(standing.peer, spec.code).toEqual({ ...expected, name: group.name, by });
+				} else {
+					const expected = place((await rankings(fixture.db, { viewer, asOf, level, metric: 'attainment', unit: parent!.code })).rows);
+					expect(standing.peer, spec.code).toEqual({ ...expected, name: parent!.name, by: 'parent' });
+				}
+			}
+		});
+	}
+
+	it('refuses a level the viewer may not see figures of, like rankings()', async () => {
+		await expect(unitStanding(fixture.db, { viewer: PRESS, unit: 'T38.01.0001', parent: { code: 'T38.01', name: 'T38.01', level: 2 } })).rejects.toBeInstanceOf(NotVisibleError);
+		await expect(rankings(fixture.db, { viewer: PRESS, level: 3 })).rejects.toBeInstanceOf(NotVisibleError);
+	});
+});
