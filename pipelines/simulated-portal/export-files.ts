@@ -20,6 +20,9 @@ export interface ExportContext {
 	outDir: string;
 }
 
+/** What the unit-tree exports need (no population: they can be written while it is generated). */
+export type UnitContext = Omit<ExportContext, 'population'>;
+
 export interface FileResult {
 	name: string;
 	sha256: string;
@@ -59,7 +62,19 @@ export async function writeExportFiles(context: ExportContext, files: readonly E
 	return result;
 }
 
-function writeUnits(context: ExportContext, file: ExportFile, faults: Fault[]): WrittenFile & { rows: number } {
+/** Writes unit-tree export files only. */
+export function writeUnitFiles(context: UnitContext, files: readonly ExportFile[]): WriteResult {
+	const result: WriteResult = { files: [], faults: [] };
+	for (const file of files) {
+		if (file.dataset !== 'units') throw new Error(`${file.name} is not a unit-tree export`);
+		const faults: Fault[] = [];
+		result.files.push({ name: file.name, ...writeUnits(context, file, faults) });
+		result.faults.push(...faults);
+	}
+	return result;
+}
+
+function writeUnits(context: UnitContext, file: ExportFile, faults: Fault[]): WrittenFile & { rows: number } {
 	const rows = unitRows(context.tree, file.at);
 	const provinces = referenceData().provinces;
 	const threshold = context.dirty * 4294967296;

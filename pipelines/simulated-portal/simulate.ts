@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isoMinute } from './calendar.ts';
 import { exportFiles, type ExportFile, type Schedule } from './export-schedule.ts';
-import { writeExportFiles, type ExportContext, type WriteResult } from './export-files.ts';
+import { writeExportFiles, writeUnitFiles, type UnitContext, type WriteResult } from './export-files.ts';
+import type { WorkerTask } from './export-worker.ts';
 import { planInitiatives } from './initiative-plan.ts';
 import { generatePopulation, type Population } from './population.ts';
 import { buildUnitTree } from './unit-tree.ts';
@@ -48,16 +49,45 @@ function estimate(file: ExportFile, p: Population, units: number): number {
 	return file.scope === 'toan-quoc' ? lo : (lo / 60) * weight;
 }
 
-function runWorker(context: ExportContext, files: ExportFile[]): Promise<WriteResult> {
-	return new Promise((resolve, reject) => {
-		// Workers load the TypeScript entry through tsx's loader, registered inside the worker.
+/** A worker thread writing files beside this one: sent the tree and unit files first, then the population and its initiative files. */
+class ExportWorker {
+	private readonly worker: Worker;
+	readonly result: Promise<WriteResult>;
+
+	constructor() {
+		// Workers load the TypeScript entry through tsx's loader, registered inside the worker; booting overlaps the population's generation.
 		const entry = JSON.stringify(new URL('./export-worker.ts', import.meta.url).href);
 		const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`;
-		const worker = new Worker(boot, { eval: true, workerData: { context, files } });
-		worker.once('message', (result: WriteResult) => resolve(result));
-		worker.once('error', reject);
-		worker.once('exit', (code) => code !== 0 && reject(new Error(`export worker exited with ${code}`)));
-	});
+		this.worker = new Worker(boot, { eval: true });
+		this.result = new Promise((resolve, reject) => {
+			this.worker.once('message', (result: WriteResult) => resolve(result));
+			this.worker.once('error', reject);
+			this.worker.once('exit', (code) => reject(new Error(`export worker exited with ${code} before its result`)));
+		});
+		// Failures are awaited later; do not let an early one go unhandled meanwhile.
+		this.result.catch(() => {});
+	}
+
+	send(task: WorkerTask): void {
+		this.worker.postMessage(task);
+	}
+
+	stop(): Promise<number> {
+		return this.worker.terminate();
+	}
+}
+
+/** Splits files over n threads by their estimated work, largest first (a stable order for equal sizes). */
+function balance(files: readonly ExportFile[], n: number, population: Population, units: number): ExportFile[][] {
+	const groups: ExportFile[][] = Array.from({ length: n }, () => []);
+	const load = new Array<number>(n).fill(0);
+	const sized = files.map((f) => ({ f, size: estimate(f, population, units) })).sort((a, b) => b.size - a.size || a.f.name.localeCompare(b.f.name));
+	for (const { f, size } of sized) {
+		const k = load.indexOf(Math.min(...load));
+		groups[k]!.push(f);
+		load[k]! += size;
+	}
+	return groups;
 }
 
 /** Generates the simulated portal's exports into options.out. */
@@ -65,25 +95,33 @@ export async function simulate(options: SimulateOptions): Promise<SimulateReport
 	const started = performance.now();
 	const log = options.log ?? (() => {});
 	mkdirSync(options.out, { recursive: true });
-	const tree = buildUnitTree(options.seed, options.scale);
-	const plan = planInitiatives(tree, options.seed, options.scale);
-	const population = generatePopulation(tree, plan, options.seed, options.scale);
-	log(`population: ${population.count} initiatives, ${tree.grassroots.code.length} grassroots unions (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-	const files = exportFiles(options.schedule, options.dirty);
-	const workers = Math.max(0, options.workers ?? (population.count >= 200_000 ? availableParallelism() - 1 : 0));
-	const context: ExportContext = { tree, population, seed: options.seed, dirty: options.dirty, outDir: options.out };
-	// Balance the files over this thread and the workers (the population lives in shared memory).
-	const groups: ExportFile[][] = Array.from({ length: workers + 1 }, () => []);
-	const load = new Array<number>(workers + 1).fill(0);
-	const units = tree.grassroots.code.length;
-	const sized = files.map((f) => ({ f, size: estimate(f, population, units) })).sort((a, b) => b.size - a.size || a.f.name.localeCompare(b.f.name));
-	for (const { f, size } of sized) {
-		const k = load.indexOf(Math.min(...load));
-		groups[k]!.push(f);
-		load[k]! += size;
+	// Worker threads pay off for big populations only (booting one costs about a second).
+	const count = Math.max(0, options.workers ?? (options.scale >= 0.1 ? availableParallelism() - 1 : 0));
+	const workers = Array.from({ length: count }, () => new ExportWorker());
+	try {
+		const files = exportFiles(options.schedule, options.dirty);
+		const tree = buildUnitTree(options.seed, options.scale);
+		const unitContext: UnitContext = { tree, seed: options.seed, dirty: options.dirty, outDir: options.out };
+		// The first worker writes the unit-tree exports while this thread generates the population.
+		const unitFiles = files.filter((f) => f.dataset === 'units');
+		const results: WriteResult[] = [];
+		workers.forEach((w, k) => w.send({ kind: 'units', context: unitContext, files: k === 0 ? unitFiles : [] }));
+		if (!workers.length) results.push(writeUnitFiles(unitContext, unitFiles));
+		const plan = planInitiatives(tree, options.seed, options.scale);
+		const population = generatePopulation(tree, plan, options.seed, options.scale);
+		log(`population: ${population.count} initiatives, ${tree.grassroots.code.length} grassroots unions (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+		const groups = balance(files.filter((f) => f.dataset !== 'units'), workers.length + 1, population, tree.grassroots.code.length);
+		workers.forEach((w, k) => w.send({ kind: 'initiatives', population, files: groups[k + 1]! }));
+		results.push(await writeExportFiles({ ...unitContext, population }, groups[0]!));
+		results.push(...(await Promise.all(workers.map((w) => w.result))));
+		return finish(options, files, results, population.count, started);
+	} finally {
+		await Promise.all(workers.map((w) => w.stop()));
 	}
-	const running = groups.slice(1).filter((g) => g.length).map((g) => runWorker(context, g));
-	const results: WriteResult[] = [await writeExportFiles(context, groups[0]!), ...(await Promise.all(running))];
+}
+
+/** Writes the manifest of the files written and sums them up. */
+function finish(options: SimulateOptions, files: readonly ExportFile[], results: readonly WriteResult[], initiatives: number, started: number): SimulateReport {
 	const byName = new Map(files.map((f) => [f.name, f]));
 	const written = results.flatMap((r) => r.files).sort((a, b) => a.name.localeCompare(b.name));
 	const faults = results.flatMap((r) => r.faults).sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row || a.kind.localeCompare(b.kind));
@@ -105,7 +143,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateReport
 		rows: written.reduce((a, w) => a + w.rows, 0),
 		bytes: written.reduce((a, w) => a + w.bytes, 0),
 		faults: faults.length,
-		initiatives: population.count,
+		initiatives,
 		seconds: (performance.now() - started) / 1000
 	};
 }
