@@ -104,8 +104,9 @@ describe('fetchSources from a portal', () => {
 	});
 
 	it('times out slow responses and retries', async () => {
-		const { options, listing, sleeps } = await setUp({ faults: { slow: { ms: 1_000, first: 2 } } });
-		const result = await fetchSources([{ kind: 'portal', url: listing }], { ...options, http: { ...HTTP, timeoutMs: 100 } });
+		// The slow answers wait far longer than the timeout, and the timeout is far longer than a loopback answer takes on a busy machine.
+		const { options, listing, sleeps } = await setUp({ faults: { slow: { ms: 15_000, first: 2 } } });
+		const result = await fetchSources([{ kind: 'portal', url: listing }], { ...options, http: { ...HTTP, timeoutMs: 3_000 } });
 		expect(result.ok).toBe(true);
 		expect(names(result.files)).toEqual(NAMES);
 		expect(sleeps).toHaveLength(2);
