@@ -1,6 +1,6 @@
 // Stage 6: rebuilds the marts the dashboard reads (initiative_period, daily_series, unit_totals) from the core tables.
 import type { Database } from '../../warehouse/duckdb/database.ts';
-import { runSqlFile } from '../merge/sql-file.ts';
+import { runSqlFile, withoutInsertionOrder } from '../merge/sql-file.ts';
 
 export interface BuildMartsReport {
 	periods: number;
@@ -14,7 +14,9 @@ const MARTS = ['initiative-period', 'daily-series', 'unit-totals'];
 export async function buildMarts(db: Database): Promise<BuildMartsReport> {
 	await runSqlFile(db, 'schema/marts.sql');
 	// No enclosing transaction (see mergeInitiatives): a failed run abandons its building version.
-	for (const mart of MARTS) await runSqlFile(db, `sql/marts/${mart}.sql`);
+	await withoutInsertionOrder(db, async () => {
+		for (const mart of MARTS) await runSqlFile(db, `sql/marts/${mart}.sql`);
+	});
 	const counts = await db.one<{ periods: number; seriesRows: number; unitTotals: number }>(
 		`SELECT (SELECT count(*) FROM initiative_period) AS periods, (SELECT count(*) FROM daily_series) AS seriesRows,
 		        (SELECT count(*) FROM unit_totals) AS unitTotals`

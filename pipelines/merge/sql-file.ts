@@ -20,3 +20,17 @@ export function warehouseSql(relativePath: string): string {
 export async function runSqlFile(db: Database, relativePath: string): Promise<void> {
 	await db.run(warehouseSql(relativePath));
 }
+
+/**
+ * Runs fn with DuckDB's preserve_insertion_order off, then restores the setting: large INSERT … SELECTs with joins then
+ * stream without keeping row order (less memory, more parallelism); tables that must be stored sorted say ORDER BY.
+ */
+export async function withoutInsertionOrder<T>(db: Database, fn: () => Promise<T>): Promise<T> {
+	const setting = await db.one<{ on: boolean }>(`SELECT current_setting('preserve_insertion_order') AS on`);
+	await db.run('SET preserve_insertion_order = false');
+	try {
+		return await fn();
+	} finally {
+		await db.run(`SET preserve_insertion_order = ${setting?.on === false ? 'false' : 'true'}`);
+	}
+}

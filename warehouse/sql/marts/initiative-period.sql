@@ -2,6 +2,8 @@
 -- Starts at submitted_at; status at T = the latest-known version (max valid_from) whose status time is <= T, else under review;
 -- a status time is clamped into [submitted_at, the export time the version was first seen]; periods end at a withdrawal
 -- and restart at a reinstatement. Unit, author and other attributes come from the initiative's current row.
+-- Nearly every initiative has one version and was never withdrawn: those take a direct path (at most two periods, no window);
+-- the few others go through the general one.
 DELETE FROM initiative_period;
 
 INSERT INTO initiative_period BY NAME
@@ -9,10 +11,36 @@ WITH base AS (
 	SELECT initiative_id, grassroots_code, upper_code, level1_code, field, sector, is_leader, author_key, submitted_at
 	FROM initiative
 ),
+complex_id AS (
+	SELECT initiative_id FROM initiative_version GROUP BY initiative_id HAVING count(*) > 1
+	UNION
+	SELECT initiative_id FROM initiative_withdrawal
+),
+simple_event AS (
+	-- one version, never withdrawn: under review from submission to the status time (unless that is its state anyway), then its state
+	SELECT b.*, v.status, v.benefit, greatest(least(v.status_at, v.valid_from), b.submitted_at) AS event_at,
+		greatest(least(v.status_at, v.valid_from), b.submitted_at) > b.submitted_at
+			AND NOT (v.status = 'under_review' AND v.benefit IS NULL) AS reviewed_later
+	FROM initiative_version v
+	JOIN base b USING (initiative_id)
+	WHERE v.initiative_id NOT IN (SELECT initiative_id FROM complex_id)
+),
+simple_period AS (
+	SELECT * EXCLUDE (status, benefit, event_at, reviewed_later), 'under_review' AS status, NULL::BIGINT AS benefit,
+		submitted_at AS from_at, event_at AS to_at
+	FROM simple_event WHERE reviewed_later
+	UNION ALL
+	SELECT * EXCLUDE (status, benefit, event_at, reviewed_later), status, benefit,
+		CASE WHEN reviewed_later THEN event_at ELSE submitted_at END AS from_at, NULL::TIMESTAMP AS to_at
+	FROM simple_event
+),
+complex_base AS (
+	SELECT * FROM base WHERE initiative_id IN (SELECT initiative_id FROM complex_id)
+),
 status_event AS (
 	SELECT v.initiative_id, v.valid_from, v.status, v.benefit,
 		greatest(least(v.status_at, v.valid_from), b.submitted_at) AS event_at
-	FROM initiative_version v JOIN base b USING (initiative_id)
+	FROM initiative_version v JOIN complex_base b USING (initiative_id)
 ),
 status_step AS (
 	-- the state in force from each event time: the latest-known version among those whose status time has passed
@@ -29,7 +57,7 @@ step AS (
 	UNION ALL
 	-- before any status time has passed: under review
 	SELECT b.initiative_id, b.submitted_at, 'under_review', NULL
-	FROM base b JOIN first_event f USING (initiative_id)
+	FROM complex_base b JOIN first_event f USING (initiative_id)
 	WHERE f.first_event_at > b.submitted_at
 ),
 island_start AS (
@@ -50,19 +78,25 @@ withdrawal AS (
 ),
 on_portal AS (
 	SELECT b.initiative_id, b.submitted_at AS on_from, coalesce(w.withdrawn_at, 'infinity'::TIMESTAMP) AS on_to
-	FROM base b LEFT JOIN withdrawal w ON w.initiative_id = b.initiative_id AND w.withdrawal_number = 1
+	FROM complex_base b LEFT JOIN withdrawal w ON w.initiative_id = b.initiative_id AND w.withdrawal_number = 1
 	UNION ALL
 	SELECT initiative_id, reinstated_at, coalesce(next_withdrawn_at, 'infinity'::TIMESTAMP)
 	FROM withdrawal WHERE reinstated_at IS NOT NULL
 ),
-period AS (
+complex_period AS (
 	SELECT s.initiative_id, s.status, s.benefit,
 		greatest(s.span_from, o.on_from) AS from_at, least(s.span_to, o.on_to) AS to_at
 	FROM status_span s JOIN on_portal o
 		ON o.initiative_id = s.initiative_id AND s.span_from < o.on_to AND o.on_from < s.span_to
 )
-SELECT p.initiative_id, b.grassroots_code, b.upper_code, b.level1_code, p.status, p.benefit, b.field, b.sector,
-	b.is_leader, b.author_key, b.submitted_at, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
-FROM period p JOIN base b USING (initiative_id)
-WHERE p.from_at < p.to_at
-ORDER BY p.from_at, p.initiative_id;
+SELECT initiative_id, grassroots_code, upper_code, level1_code, status, benefit, field, sector, is_leader, author_key,
+	submitted_at, from_at, to_at
+FROM (
+	SELECT * FROM simple_period
+	UNION ALL
+	SELECT p.initiative_id, b.grassroots_code, b.upper_code, b.level1_code, b.field, b.sector, b.is_leader, b.author_key,
+		b.submitted_at, p.status, p.benefit, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
+	FROM complex_period p JOIN complex_base b USING (initiative_id)
+	WHERE p.from_at < p.to_at
+)
+ORDER BY from_at, initiative_id;

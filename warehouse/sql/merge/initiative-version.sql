@@ -20,10 +20,15 @@ SELECT initiative_id, exported_at, file_id, row_number, state_hash, sequence_num
 FROM sequenced
 WHERE previous_hash IS DISTINCT FROM state_hash;
 
--- Pass 2 over the few starts: two states exported at the same minute keep the last (latest review); merge what becomes adjacent.
+-- Pass 2 over the starts: an initiative with one start has one open version; for the others, two states exported at the same
+-- minute keep the last (latest review), and what becomes adjacent merges.
 INSERT INTO initiative_version BY NAME
-WITH non_empty AS (
+WITH several AS (
+	SELECT initiative_id FROM version_start GROUP BY initiative_id HAVING count(*) > 1
+),
+non_empty AS (
 	SELECT * FROM version_start
+	WHERE initiative_id IN (SELECT initiative_id FROM several)
 	QUALIFY lead(exported_at) OVER (PARTITION BY initiative_id ORDER BY sequence_number) IS DISTINCT FROM exported_at
 ),
 merged AS (
@@ -34,6 +39,10 @@ bounded AS (
 	SELECT initiative_id, file_id, row_number, exported_at AS valid_from,
 		lead(exported_at) OVER (PARTITION BY initiative_id ORDER BY exported_at) AS valid_to
 	FROM merged
+	UNION ALL
+	SELECT initiative_id, file_id, row_number, exported_at, NULL::TIMESTAMP
+	FROM version_start
+	WHERE initiative_id NOT IN (SELECT initiative_id FROM several)
 )
 SELECT b.initiative_id, b.valid_from, b.valid_to, s.title, s.field, s.author, s.coauthors, s.phone, s.position,
 	s.is_leader, s.grassroots_code, s.submitted_at, s.recognized_on, s.status, s.reviewed_at, s.benefit,
