@@ -40,9 +40,10 @@ const expected = { name: 'don-vi_20220108-0000.csv', size: BODY.length, sha256: 
 
 describe('downloadVerified', () => {
 	it('keeps reading a body that trickles in slower overall than the timeout', async () => {
-		const url = await trickle(30);
+		// 10 bytes 250 ms apart take 2.5 s against a 1.5 s timeout; each gap stays far below it even on a busy machine.
+		const url = await trickle(250);
 		const dest = join(dir!, expected.name);
-		await downloadVerified(url, dest, expected, { timeoutMs: 150 });
+		await downloadVerified(url, dest, expected, { timeoutMs: 1_500 });
 		expect(await readFile(dest, 'utf8')).toBe(BODY);
 	});
 
