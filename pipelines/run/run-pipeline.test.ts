@@ -15,7 +15,7 @@ import { validateInitiativeFile } from '../validate/validate-initiatives.ts';
 import { validateUnitFile } from '../validate/validate-units.ts';
 import type { PipelineStages } from './pipeline-stages.ts';
 import { readRunRecords } from './run-log.ts';
-import { describeSources, runPipeline } from './run-pipeline.ts';
+import { describeSources, runPipeline, DEFAULT_MEMORY_LIMIT, memoryLimitFor } from './run-pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -135,5 +135,14 @@ describe('runPipeline', () => {
 		lock.release();
 		expect(record.status).toBe('failed');
 		expect(record.error?.message).toBe(`another pipeline run (pid ${process.pid}) is running`);
+	});
+});
+
+describe('memoryLimitFor', () => {
+	it('takes the option, else SANG_KIEN_DUCKDB_MEMORY_LIMIT, else the default, and refuses anything DuckDB would not read', () => {
+		expect(memoryLimitFor('800MB', { SANG_KIEN_DUCKDB_MEMORY_LIMIT: '3GB' })).toBe('800MB');
+		expect(memoryLimitFor(undefined, { SANG_KIEN_DUCKDB_MEMORY_LIMIT: ' 3GB ' })).toBe('3GB');
+		expect(memoryLimitFor(undefined, {})).toBe(DEFAULT_MEMORY_LIMIT);
+		expect(() => memoryLimitFor(undefined, { SANG_KIEN_DUCKDB_MEMORY_LIMIT: '3GB; DROP TABLE unit' })).toThrow(/memory limit/u);
 	});
 });

@@ -1,5 +1,6 @@
 // The pipeline run: fetch → land → (nothing new?) → begin version → stage+validate → merge → build → audit → publish, with a run record.
 import { Database } from '../../warehouse/duckdb/database.ts';
+import { quoteLiteral as sqlText } from '../stage/sql-text.ts';
 import { createSchema } from '../../warehouse/schema/create-schema.ts';
 import { loadReference } from '../../warehouse/schema/load-reference.ts';
 import { fromInstant } from '../../warehouse/time/wall-clock.ts';
@@ -22,6 +23,21 @@ export interface RunOptions {
 	reporter?: RunReporter;
 	/** Called at every stage boundary with "stage:start <name>" / "stage:end <name>" (crash tests). */
 	trace?: (event: string) => void | Promise<void>;
+	/** DuckDB memory_limit of the building version (default: SANG_KIEN_DUCKDB_MEMORY_LIMIT, else DEFAULT_MEMORY_LIMIT). */
+	memoryLimit?: string;
+}
+
+/** DuckDB's memory_limit while building a version: keeps the run's peak RSS near 2 GB; larger sorts spill to `<building file>.tmp/`. */
+export const DEFAULT_MEMORY_LIMIT = '1.5GB';
+
+/** The memory limit a run uses: the option, else the environment's, else the default (pure). */
+export function memoryLimitFor(option: string | undefined, env: Record<string, string | undefined>): string {
+	const chosen = option ?? env.SANG_KIEN_DUCKDB_MEMORY_LIMIT?.trim();
+	if (!chosen) return DEFAULT_MEMORY_LIMIT;
+	if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/iu.test(chosen)) {
+		throw new Error(`DuckDB memory limit must look like "1.5GB" or "800MB", got "${chosen}"`);
+	}
+	return chosen;
 }
 
 /** The step names, in order, as traced and timed. */
@@ -152,8 +168,10 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions): 
 			const version = await beginVersion(root, runId);
 			buildingPath = version.path;
 			if (version.removed.length > 0) reporter.line(`removed ${version.removed.length} abandoned building file(s)`);
-			const opened = await Database.open(version.path);
+			const opened = await Database.open(version.path, { memoryLimit: memoryLimitFor(options.memoryLimit, process.env) });
 			buildingDb = opened;
+			// Spilled sorts and joins go beside the building file (removed with it; a later run removes an abandoned one).
+			await opened.run(`SET temp_directory = ${sqlText(`${version.path}.tmp`)}`);
 			await createSchema(opened);
 			await loadReference(opened);
 			return opened;

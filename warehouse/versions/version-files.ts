@@ -82,10 +82,11 @@ export async function beginVersion(root: string, runId: string): Promise<Buildin
 	return { runId, path, baseVersion, removed };
 }
 
-/** Discards a run's building file (failed or rejected runs). */
+/** Discards a run's building file (failed or rejected runs) with its WAL and DuckDB's spill folder. */
 export async function discardVersion(buildingPath: string): Promise<void> {
 	await rm(buildingPath, { force: true });
 	await rm(`${buildingPath}.wal`, { force: true });
+	await rm(`${buildingPath}.tmp`, { recursive: true, force: true });
 }
 
 async function fsyncPath(path: string): Promise<void> {
@@ -128,6 +129,7 @@ export async function publishVersion(root: string, buildingPath: string, runId: 
 		db.close();
 	}
 	await rm(`${buildingPath}.wal`, { force: true });
+	await rm(`${buildingPath}.tmp`, { recursive: true, force: true });
 	await fsyncPath(buildingPath);
 	const path = versionPath(root, version);
 	await mkdir(paths.versions, { recursive: true });
