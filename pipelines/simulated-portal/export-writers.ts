@@ -36,9 +36,9 @@ export class CsvWriter {
 
 	constructor(
 		private readonly path: string,
-		private readonly options: { gzip?: boolean; bom?: boolean; crlf?: boolean; inMemory?: boolean; bufferSize?: number } = {}
+		private readonly options: { gzip?: boolean; bom?: boolean; crlf?: boolean; inMemory?: boolean; bufferSize?: number; buffer?: Buffer } = {}
 	) {
-		this.buffer = Buffer.allocUnsafe(options.bufferSize ?? CHUNK);
+		this.buffer = options.buffer ?? Buffer.allocUnsafe(options.bufferSize ?? CHUNK);
 		this.fd = options.gzip || options.inMemory ? null : openSync(path, 'w');
 		this.crlf = !!options.crlf;
 		this.newline = options.crlf ? '\r\n' : '\n';
@@ -75,6 +75,15 @@ export class CsvWriter {
 	/** Copies source[start … end) (room reserved by the caller). */
 	copy(source: Buffer, start: number, end: number): void {
 		this.offset += source.copy(this.buffer, this.offset, start, end);
+	}
+
+	/**
+	 * Copies arena[start … end) where arena is the ArrayBuffer this writer's buffer (given in the options) lies in: one
+	 * copyWithin, no view allocated (room reserved by the caller).
+	 */
+	copyInArena(arena: Uint8Array, start: number, end: number): void {
+		arena.copyWithin(this.buffer.byteOffset + this.offset, start, end);
+		this.offset += end - start;
 	}
 
 	/** Ends a line (room reserved by the caller). */

@@ -98,11 +98,13 @@ export class RowChunk {
 	/** ",<grassroots columns>," of every grassroots union, encoded once. */
 	private readonly units: Uint8Array[];
 
+	/** bytes: where to render (grown elsewhere when too small), by default size × 512 bytes of its own. */
 	constructor(
 		private readonly renderer: InitiativeRenderer,
-		readonly size: number
+		readonly size: number,
+		bytes?: Buffer
 	) {
-		this.bytes = Buffer.allocUnsafe(size * 512);
+		this.bytes = bytes ?? Buffer.allocUnsafe(size * 512);
 		this.start = new Int32Array(size + 1);
 		this.review = new Int32Array(size);
 		this.benefit = new Int32Array(size);

@@ -46,22 +46,30 @@ function submittedBy(submitted: Int32Array, at: number): number {
 export function writeSnapshots(renderer: InitiativeRenderer, dirt: DirtInjector, dirty: number, outDir: string, files: readonly ExportFile[]): Map<string, SnapshotResult> {
 	const p = renderer.population;
 	const useDirt = dirty > 0;
-	const open: OpenFile[] = files.map((file) => {
+	// The write buffers and the rendered rows share one ArrayBuffer, so a row is copied into a file with one copyWithin.
+	const unreviewed = UNREVIEWED.length;
+	const arenaBuffer = new ArrayBuffer(files.length * BUFFER + RUN * 512 + unreviewed);
+	const arena = new Uint8Array(arenaBuffer);
+	const unreviewedAt = arena.length - unreviewed;
+	arena.set(UNREVIEWED, unreviewedAt);
+	const open: OpenFile[] = files.map((file, k) => {
 		const faults: Fault[] = [];
-		const writer = new CsvWriter(join(outDir, file.name), { gzip: file.gzip, bufferSize: BUFFER, ...csvStyle(renderer.seed, dirty, file, faults) });
+		const buffer = Buffer.from(arenaBuffer, k * BUFFER, BUFFER);
+		const writer = new CsvWriter(join(outDir, file.name), { gzip: file.gzip, buffer, ...csvStyle(renderer.seed, dirty, file, faults) });
 		writer.values(INITIATIVE_HEADERS);
 		const level1 = file.scope === 'toan-quoc' ? -1 : renderer.tree.level1.findIndex((u) => u.code === file.scope);
 		const closing = file.scope === 'toan-quoc' && (file.at === CLOSE_AT || file.at === FINAL_AT);
 		return { file, writer, faults, level1, end: submittedBy(p.submitted, file.at), dirtKey: dirt.fileKey(file.name), closing, stt: 0, records: 0 };
 	});
 	const last = Math.max(0, ...open.map((f) => f.end));
-	const chunk = new RowChunk(renderer, RUN);
+	const chunk = new RowChunk(renderer, RUN, Buffer.from(arenaBuffer, files.length * BUFFER, RUN * 512));
 	const { start, review, benefit } = chunk;
-	const unreviewed = UNREVIEWED.length;
 	for (let first = 0; first < last; first += RUN) {
 		const stop = Math.min(last, first + RUN);
 		chunk.fill(first, stop);
 		const rows = chunk.bytes;
+		// Rows rendered in the arena (unless the run outgrew its room) are copied within it, from base + offset.
+		const base = rows.buffer === arenaBuffer ? rows.byteOffset : -1;
 		for (const f of open) {
 			const at = f.file.at;
 			const writer = f.writer;
@@ -78,7 +86,15 @@ export function writeSnapshots(renderer: InitiativeRenderer, dirt: DirtInjector,
 				const to = start[k + 1]!;
 				writer.reserve(to - from + unreviewed + 16);
 				writer.intComma(stt);
-				if (p.reviewedAt[i]! <= at) writer.copy(rows, from, to);
+				const reviewed = p.reviewedAt[i]! <= at;
+				if (base >= 0) {
+					if (reviewed) writer.copyInArena(arena, base + from, base + to);
+					else {
+						writer.copyInArena(arena, base + from, base + review[k]!);
+						writer.copyInArena(arena, unreviewedAt, unreviewedAt + unreviewed);
+						writer.copyInArena(arena, base + benefit[k]!, base + to);
+					}
+				} else if (reviewed) writer.copy(rows, from, to);
 				else {
 					writer.copy(rows, from, review[k]!);
 					writer.copy(UNREVIEWED, 0, unreviewed);
