@@ -42,14 +42,3 @@ export async function writtenCounts(db: Database, fileId: number, stagedTable: '
 	);
 	return { rowsLoaded: Number(row!.loaded), rowsQuarantined: Number(row!.quarantined), rowsSuperseded: Number(row!.superseded) };
 }
-
-/** Loaded rows are written from the staged rows and their check side by side (POSITIONAL JOIN); this proves they line up. */
-export async function requireAlignment(db: Database, view: string, checked: string): Promise<void> {
-	const row = await db.one<{ n: number; misaligned: number }>(
-		`SELECT count(*) AS n, count(*) FILTER (WHERE raw.row_number IS DISTINCT FROM c.row_number) AS misaligned
-		 FROM (${view} raw POSITIONAL JOIN ${checked} c)`
-	);
-	if (Number(row!.misaligned) > 0) {
-		throw new AccountingError(`${checked}: ${row!.misaligned} of ${row!.n} checked rows are out of line with ${view}`);
-	}
-}

@@ -4,7 +4,7 @@ import { referenceData, type ReferenceData } from '../../warehouse/reference/ref
 import { scopeUnit } from '../stage/stage-file.ts';
 import type { StagedFile } from '../stage/staged-file.ts';
 import { dropStaged } from './drop-staged.ts';
-import { recordCounts, requireAlignment, writtenCounts } from './file-accounting.ts';
+import { recordCounts, writtenCounts } from './file-accounting.ts';
 import { createLevel1KeyTable, ensureUnitKeyTable } from './lookup-keys.ts';
 import { rejectedReport } from './rejected-file.ts';
 import { fillTemplate, validationSql } from './sql-template.ts';
@@ -36,7 +36,6 @@ export async function validateInitiativeFile(db: Database, staged: StagedFile, r
 	await db.run(validationSql('initiative-problems'));
 	await db.run(fillTemplate(validationSql('initiative-units'), values));
 	await db.run(fillTemplate(validationSql('initiative-rows'), values));
-	await requireAlignment(db, staged.view, 'vi_check');
 	await db.run(fillTemplate(validationSql('initiative-load'), values));
 	const report: ValidatedFile = {
 		fileId: staged.fileId,

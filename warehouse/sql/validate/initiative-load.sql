@@ -1,4 +1,5 @@
--- Writes a checked initiative file (vi_check beside the staged rows, by position): superseded duplicates (the later status time wins, then the later row), loaded rows, quarantine with short messages, and every id the file holds.
+-- Writes a checked initiative file from vi_check: superseded duplicates (the later status time wins, then the later row), loaded rows, quarantine with short
+-- messages (the few problem rows joined back to the staged rows for their raw values), and every id the file holds.
 CREATE OR REPLACE TEMP TABLE vi_id AS
 SELECT initiative_id, count(*) FILTER (WHERE problem IS NULL) AS loadable
 FROM vi_check WHERE initiative_id IS NOT NULL GROUP BY initiative_id;
@@ -14,18 +15,15 @@ WITH ranked AS (
 )
 SELECT row_number, initiative_id, kept_row_number FROM ranked WHERE rank > 1;
 
-UPDATE vi_check SET superseded = true FROM vi_superseded s WHERE vi_check.row_number = s.row_number;
-
 INSERT INTO superseded_row (file_id, row_number, initiative_id, kept_row_number)
 SELECT {{file_id}}, row_number, initiative_id, kept_row_number FROM vi_superseded;
 
 INSERT INTO staged_initiative (file_id, row_number, initiative_id, title, field, author, coauthors, phone, position,
 	is_leader, grassroots_code, submitted_at, recognized_on, status, reviewed_at, benefit)
-SELECT {{file_id}}, c.row_number, c.initiative_id, tidy(raw."Tên sáng kiến"), c.field, tidy(raw."Tác giả"),
-	tidy(raw."Đồng tác giả"), tidy(raw."Điện thoại"), tidy(raw."Chức vụ"), c.is_leader, c.grassroots_code, c.submitted_at,
-	c.recognized_on, c.status, c.reviewed_at, c.benefit
-FROM ({{rows}} raw POSITIONAL JOIN vi_check c)
-WHERE c.problem IS NULL AND NOT c.superseded;
+SELECT {{file_id}}, c.row_number, c.initiative_id, c.title, c.field, c.author, c.coauthors, c.phone, c.position, c.is_leader,
+	c.grassroots_code, c.submitted_at, c.recognized_on, c.status, c.reviewed_at, c.benefit
+FROM vi_check c
+WHERE c.problem IS NULL AND c.row_number NOT IN (SELECT row_number FROM vi_superseded);
 
 INSERT INTO quarantine (file_id, row_number, field, raw_value, reason_code, message, initiative_id, level1_code, raw_record)
 WITH bad AS (
@@ -43,7 +41,8 @@ WITH bad AS (
 		END AS raw_value,
 		clean_text(raw."Mã CĐCS") AS code_text,
 		to_json(raw) AS raw_record
-	FROM ({{rows}} raw POSITIONAL JOIN vi_check c)
+	FROM (SELECT * FROM vi_check WHERE problem IS NOT NULL) c
+	JOIN {{rows}} raw ON raw.row_number = c.row_number
 	JOIN vi_problem p ON p.problem = c.problem
 )
 SELECT {{file_id}}, row_number, header, raw_value, reason_code,

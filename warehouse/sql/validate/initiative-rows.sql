@@ -1,8 +1,14 @@
--- Checks every row of a staged initiative file in one pass: typed values (dates, status, field, flag, benefit), its resolved unit and its first problem (a vi_problem number, NULL = loadable); narrow, in row order so it lines up with the staged rows.
+-- Checks every row of a staged initiative file in one pass: typed values (dates, status, field, flag, benefit), the cleaned texts, its resolved unit
+-- and its first problem (a vi_problem number, NULL = loadable): everything a loaded row needs, so it is written from here without reading the staged rows again.
 CREATE OR REPLACE TEMP TABLE vi_check AS
 WITH fast AS (
 	SELECT r.row_number,
 		tidy(r."Mã sáng kiến") AS initiative_id,
+		tidy(r."Tên sáng kiến") AS title,
+		tidy(r."Tác giả") AS author,
+		tidy(r."Đồng tác giả") AS coauthors,
+		tidy(r."Điện thoại") AS phone,
+		tidy(r."Chức vụ") AS position,
 		r."Ngày cập nhật" AS submitted_raw,
 		r."Ngày công nhận" AS recognized_raw,
 		r."Ngày duyệt" AS reviewed_raw,
@@ -36,8 +42,8 @@ WITH fast AS (
 		f.benefit_fast < 0 OR f.benefit_parsed_negative AS benefit_is_negative
 	FROM fast f
 )
-SELECT t.row_number, t.initiative_id, t.submitted_at, t.recognized_at::DATE AS recognized_on, t.reviewed_at, t.status,
-	t.field, t.is_leader, t.benefit, t.grassroots_code, t.level1_code, t.name_matches, false AS superseded,
+SELECT t.row_number, t.initiative_id, t.title, t.author, t.coauthors, t.phone, t.position, t.submitted_at, t.recognized_at::DATE AS recognized_on, t.reviewed_at, t.status,
+	t.field, t.is_leader, t.benefit, t.grassroots_code, t.level1_code, t.name_matches,
 	CASE
 		WHEN t.initiative_id IS NULL THEN 1
 		WHEN t.submitted_at IS NULL THEN 2
@@ -54,5 +60,4 @@ SELECT t.row_number, t.initiative_id, t.submitted_at, t.recognized_at::DATE AS r
 		WHEN t.grassroots_code IS NULL AND t.name_matches > 1 THEN 13
 		WHEN t.grassroots_code IS NULL THEN 14
 	END::UTINYINT AS problem
-FROM typed t
-ORDER BY t.row_number;
+FROM typed t;
