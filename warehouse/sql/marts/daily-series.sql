@@ -16,16 +16,27 @@ change AS (
 	SELECT level1_code, upper_code, status, greatest(to_at::DATE, first_day), -1, coalesce(benefit, 0)
 	FROM initiative_period, bound WHERE to_at IS NOT NULL
 ),
-unit_change AS (
-	SELECT
-		CASE grouping(level1_code, upper_code) WHEN 3 THEN 'VN' WHEN 1 THEN level1_code ELSE upper_code END AS unit_code,
-		day,
+unit_day AS (
+	-- one pass over the changes to (level-1 unit, upper-level union, day); the three levels are summed from these few rows
+	SELECT level1_code, upper_code, day,
 		sum(sign) AS on_portal,
 		coalesce(sum(sign) FILTER (WHERE status = 'under_review'), 0) AS under_review,
 		coalesce(sum(sign) FILTER (WHERE status = 'valid'), 0) AS valid,
 		coalesce(sum(sign) FILTER (WHERE status = 'invalid'), 0) AS invalid,
 		coalesce(sum(sign * benefit) FILTER (WHERE status = 'valid'), 0) AS valid_benefit
 	FROM change
+	GROUP BY level1_code, upper_code, day
+),
+unit_change AS (
+	SELECT
+		CASE grouping(level1_code, upper_code) WHEN 3 THEN 'VN' WHEN 1 THEN level1_code ELSE upper_code END AS unit_code,
+		day,
+		sum(on_portal) AS on_portal,
+		sum(under_review) AS under_review,
+		sum(valid) AS valid,
+		sum(invalid) AS invalid,
+		sum(valid_benefit) AS valid_benefit
+	FROM unit_day
 	GROUP BY GROUPING SETS ((day), (level1_code, day), (level1_code, upper_code, day))
 	HAVING grouping(level1_code, upper_code) = 3 OR (grouping(level1_code, upper_code) = 1 AND level1_code IS NOT NULL)
 		OR (grouping(level1_code, upper_code) = 0 AND upper_code IS NOT NULL)
