@@ -77,16 +77,62 @@ export async function unitsAt(db: WarehouseDb, asOf: WallClock, selection: UnitS
 	return rows;
 }
 
-/** Counts of one level's units as of T, from initiative_period (or unit_totals when T is the latest export). */
+const FIRST_DAY = '2022-01-08';
+
+/** Units inside a scope, on unit or unit_totals (unit_code, level1_code and upper_code columns; a closed whitelist of column names). */
+function withinCondition(within: UnitScope | undefined) {
+	return within?.column ? sql`${sql.ref(within.column === 'grassroots_code' ? 'unit_code' : within.column)} = ${within.code}` : sql`TRUE`;
+}
+
+/**
+ * Counts of level-1 or upper-level units at a past T: the daily series at the end of the day before T (a mart row per unit
+ * and day), plus the periods that started on T's day up to T, minus those that ended then. Only the day's changes are
+ * aggregated; the time filters skip the row groups of initiative_period (sorted by from_at) after T.
+ */
+async function figuresFromSeries(db: WarehouseDb, asOf: WallClock, level: 1 | 2, within: UnitScope | undefined): Promise<FigureRow[]> {
+	const column = sql.ref(LEVEL_COLUMN[level]);
+	const day = asOf.slice(0, 10);
+	const { rows } = await sql<FigureRow>`
+		WITH change AS (
+			SELECT ${column} AS unit_code, status, benefit, 1 AS sign FROM initiative_period
+			WHERE from_at >= ${day}::DATE AND from_at <= ${asOf}::TIMESTAMP AND ${within ? scopeCondition(within) : sql`TRUE`}
+			UNION ALL
+			SELECT ${column}, status, benefit, -1 FROM initiative_period
+			WHERE from_at <= ${asOf}::TIMESTAMP AND to_at >= ${day}::DATE AND to_at <= ${asOf}::TIMESTAMP AND ${within ? scopeCondition(within) : sql`TRUE`}
+		),
+		delta AS (
+			SELECT unit_code, sum(sign) AS on_portal,
+				coalesce(sum(sign) FILTER (WHERE status = 'under_review'), 0) AS under_review,
+				coalesce(sum(sign) FILTER (WHERE status = 'valid'), 0) AS valid,
+				coalesce(sum(sign) FILTER (WHERE status = 'invalid'), 0) AS invalid,
+				coalesce(sum(sign * coalesce(benefit, 0)) FILTER (WHERE status = 'valid'), 0) AS benefit
+			FROM change WHERE unit_code IS NOT NULL GROUP BY 1
+		),
+		base AS (
+			SELECT unit_code, on_portal, under_review, valid, invalid, valid_benefit AS benefit FROM daily_series
+			WHERE unit_level = ${level} AND day = ${day}::DATE - INTERVAL 1 DAY
+				AND ${within?.column ? sql`unit_code IN (SELECT unit_code FROM unit WHERE ${withinCondition(within)})` : sql`TRUE`}
+		)
+		SELECT unit_code, (coalesce(b.on_portal, 0) + coalesce(d.on_portal, 0))::BIGINT AS on_portal,
+			(coalesce(b.under_review, 0) + coalesce(d.under_review, 0))::BIGINT AS under_review,
+			(coalesce(b.valid, 0) + coalesce(d.valid, 0))::BIGINT AS valid,
+			(coalesce(b.invalid, 0) + coalesce(d.invalid, 0))::BIGINT AS invalid,
+			(coalesce(b.benefit, 0) + coalesce(d.benefit, 0))::BIGINT AS benefit
+		FROM base b FULL JOIN delta d USING (unit_code)`.execute(db);
+	return rows;
+}
+
+/** Counts of one level's units as of T: unit_totals at the latest export, the daily series plus T's day for levels 1–2, else initiative_period. */
 async function figuresOfLevel(db: WarehouseDb, stamp: Stamp, level: 1 | 2 | 3, within: UnitScope | undefined): Promise<FigureRow[]> {
 	const column = LEVEL_COLUMN[level];
 	if (stamp.asOf === stamp.latestExport) {
 		const { rows } = await sql<FigureRow>`
 			SELECT unit_code, on_portal, under_review, valid, invalid, valid_benefit AS benefit
-			FROM unit_totals WHERE unit_level = ${level} AND as_of = ${stamp.asOf}::TIMESTAMP
-				AND ${within?.column ? sql`${sql.ref(within.column === 'grassroots_code' ? 'unit_code' : within.column)} = ${within.code}` : sql`TRUE`}`.execute(db);
+			FROM unit_totals WHERE unit_level = ${level} AND as_of = ${stamp.asOf}::TIMESTAMP AND ${withinCondition(within)}`.execute(db);
 		if (rows.length > 0) return rows;
 	}
+	// The series holds the end of every day from the first day to the latest export's day.
+	if (level !== 3 && stamp.asOf.slice(0, 10) > FIRST_DAY && stamp.asOf <= stamp.latestExport) return figuresFromSeries(db, stamp.asOf, level, within);
 	const { rows } = await sql<FigureRow>`
 		SELECT ${sql.ref(column)} AS unit_code, count(*) AS on_portal,
 			count(*) FILTER (WHERE status = 'under_review') AS under_review,
