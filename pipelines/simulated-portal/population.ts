@@ -137,16 +137,22 @@ export function generatePopulation(tree: UnitTree, plan: InitiativePlan, seed: n
 		rank[j] = t;
 	}
 	const byRank = new Int32Array(total);
-	const keys = new Float64Array(total);
-	for (let i = 0; i < total; i++) {
-		keys[i] = rawMinute[i]! * 4294967296 + rank[i]!;
-		byRank[rank[i]!] = i;
+	for (let i = 0; i < total; i++) byRank[rank[i]!] = i;
+	// Sorted by (minute, rank): a counting sort by minute, stable over the rank order (keys are unique, so any sort agrees).
+	let lastMinute = 0;
+	for (let i = 0; i < total; i++) if (rawMinute[i]! > lastMinute) lastMinute = rawMinute[i]!;
+	const slot = new Int32Array(lastMinute + 2);
+	for (let i = 0; i < total; i++) slot[rawMinute[i]! + 1]!++;
+	for (let m = 0; m <= lastMinute; m++) slot[m + 1]! += slot[m]!;
+	const order = new Int32Array(total);
+	for (let r = 0; r < total; r++) {
+		const i = byRank[r]!;
+		order[slot[rawMinute[i]!]!++] = i;
 	}
-	keys.sort();
 	const submitted = shared(Int32Array, total);
 	const level1 = shared(Int32Array, total);
 	for (let i = 0; i < total; i++) {
-		const source = byRank[keys[i]! % 4294967296]!;
+		const source = order[i]!;
 		submitted[i] = rawMinute[source]!;
 		level1[i] = rawUnit[source]!;
 	}
@@ -190,7 +196,8 @@ export function generatePopulation(tree: UnitTree, plan: InitiativePlan, seed: n
 		const sub = submitted[i]!;
 		const delayDays = Math.min(220, Math.exp(Math.log(sub < PHASE1_END ? 4 : 2.5) + 1.1 * gaussian(seed, i)));
 		let day = Math.floor((sub + delayDays * MINUTES_PER_DAY) / MINUTES_PER_DAY);
-		const weekday = new Date(Date.UTC(2022, 0, 1 + day)).getUTCDay();
+		// 01/01/2022 was a Saturday (6).
+		const weekday = (((day + 6) % 7) + 7) % 7;
 		if (weekday === 6) day += 2;
 		else if (weekday === 0) day += 1;
 		let at = day * MINUTES_PER_DAY + 450 + Math.floor(570 * hashUnit(seed, i, 31));

@@ -112,7 +112,10 @@ export async function simulate(options: SimulateOptions): Promise<SimulateReport
 		log(`population: ${population.count} initiatives, ${tree.grassroots.code.length} grassroots unions (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 		const groups = balance(files.filter((f) => f.dataset !== 'units'), workers.length + 1, population, tree.grassroots.code.length);
 		workers.forEach((w, k) => w.send({ kind: 'initiatives', population, files: groups[k + 1]! }));
+		const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+		workers.forEach((w, k) => void w.result.then(() => log(`worker ${k + 1} done (${seconds()} s)`), () => {}));
 		results.push(await writeExportFiles({ ...unitContext, population }, groups[0]!));
+		log(`main thread done (${seconds()} s)`);
 		results.push(...(await Promise.all(workers.map((w) => w.result))));
 		return finish(options, files, results, population.count, started);
 	} finally {
