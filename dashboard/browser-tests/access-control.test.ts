@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topInitiatives } from '../../queries/benefit.ts';
 import { topAuthors } from '../../queries/people.ts';
 import { LEADERSHIP } from '../../queries/viewer.ts';
-import { DATASETS } from '../src/lib/server/datasets.ts';
+import { DATASET_PARAMS, DATASETS } from '../src/lib/server/datasets.ts';
 import { AuditLog } from '../src/lib/server/auth/audit-log.ts';
 import { authDirOf, contextWithCookie, createTestUser, loginCookie, startDashboard, startServer, TEST_PASSWORD, type DashboardServer } from './dashboard-server.ts';
 
@@ -170,6 +170,24 @@ describe('access control (scale 0.01, node build)', () => {
 		expect(checked).toBeGreaterThanOrEqual(450);
 	}, 600_000);
 
+	it('a refusal does not tell whether the record exists: another unit\'s record answers exactly as one that does not exist', async () => {
+		const answer = async (path: string, who: Who, id: string) => {
+			const response = await get(path, who);
+			const body = (await response.text()).replaceAll(id, 'ID').replace(/nonce="[^"]*"|nonce-[\w+/=]+/gu, 'nonce');
+			return { status: response.status, body };
+		};
+		const missingGrassroots = `${OTHER}.99.9999`;
+		for (const [who, seen, missing] of [
+			['regional', otherId, 'KHONG-CO'], ['upper', siblingId, 'KHONG-CO'], ['upper', otherId, '99999999']
+		] as const) {
+			expect(await answer(`/sang-kien/${seen}`, who, seen), `${who} /sang-kien/${seen}`).toEqual(await answer(`/sang-kien/${missing}`, who, missing));
+		}
+		for (const who of ['regional', 'upper'] as const) {
+			expect(await answer(`/api/sang-kien/${otherGrassroots}`, who, otherGrassroots)).toEqual(await answer(`/api/sang-kien/${missingGrassroots}`, who, missingGrassroots));
+			expect(await answer(`/xuat/danh-sach-sang-kien/csv?unit=${otherGrassroots}`, who, otherGrassroots)).toEqual(await answer(`/xuat/danh-sach-sang-kien/csv?unit=${missingGrassroots}`, who, missingGrassroots));
+		}
+	});
+
 	it('API tokens: Bearer works for GET like the account, never for writes, and a wrong token is 401', async () => {
 		const { createToken } = await import('../src/lib/server/auth/user-admin.ts');
 		const { UserStore } = await import('../src/lib/server/auth/user-store.ts');
@@ -275,7 +293,7 @@ describe('access control (scale 0.01, node build)', () => {
 		}
 	}, 180_000);
 
-	it('attacks: SQL injection in every parameter is answered 4xx or scoped 200, never 500, never a leak', async () => {
+	it('attacks: SQL injection in every parameter (path, query, login and admin forms) is answered 4xx or scoped 200, never 500, never a leak', async () => {
 		const payloads = ["T38' OR '1'='1", "'; DROP TABLE initiative; --", 'T38") UNION SELECT title, author, phone FROM initiative --', '%27%20OR%201=1--', '../../etc/passwd', '<script>alert(1)</script>'];
 		const failures: string[] = [];
 		for (const p of payloads) {
@@ -284,19 +302,39 @@ describe('access control (scale 0.01, node build)', () => {
 				`/don-vi/${e}`, `/sang-kien/${e}`, `/tong-ket/${e}`, `/api/sang-kien/${e}`, `/xuat/${e}/csv`, `/xuat/tong-so/${e}`,
 				`/don-vi/${ownGrassroots}?q=${e}`, `/don-vi/${ownGrassroots}?sapxep=${e}`, `/don-vi/${ownGrassroots}?trang=${e}`, `/?asOf=${e}`,
 				`/xep-hang?metric=${e}`, `/xep-hang?level=${e}`, `/xep-hang?nhom=${e}`, `/xep-hang?nhom=region&ma=${e}`, `/xep-hang?tu=${e}`,
-				`/bao-chi?unit=${e}`, `/bao-chi?so=${e}`, `/vung-cum?by=${e}`,
-				...Object.keys(DATASETS).map((id) => `/xuat/${id}/csv?unit=${e}&by=${e}&metric=${e}&level=${e}&nhom=${e}&ma=${e}&tu=${e}&q=${e}&sapxep=${e}&so=${e}`)
+				`/bao-chi?unit=${e}`, `/bao-chi?so=${e}`, `/vung-cum?by=${e}`, `/?ngay=${e}&gio=${e}`, `/?ngay=2022-04-20&gio=${e}`, `/?lang=${e}`, `/tong-ket/${OWN}?asOf=${e}`,
+				`/api/sang-kien/${ownGrassroots}?q=${e}&sapxep=${e}&asOf=${e}`, `/dang-nhap?sau=${e}`,
+				...Object.keys(DATASETS).map((id) => `/xuat/${id}/csv?${DATASET_PARAMS.map((key) => `${key}=${e}`).join('&')}&asOf=${e}`),
+				...Object.keys(DATASETS).map((id) => `/xuat/${id}/csv?unit=${ownGrassroots}&${DATASET_PARAMS.filter((key) => key !== 'unit').map((key) => `${key}=${e}`).join('&')}`)
 			];
-			for (const path of paths) {
-				const response = await get(path, 'regional');
-				const body = await response.text();
-				if (response.status >= 500) failures.push(`${path}: ${response.status}`);
-				const leaked = otherSecrets.find((s) => body.includes(s));
-				if (leaked) failures.push(`${path}: leaks "${leaked}"`);
-				if (body.includes('<script>alert(1)</script>')) failures.push(`${path}: reflects markup`);
+			for (const who of ['regional', 'upper'] as const) {
+				const secrets = who === 'regional' ? otherSecrets : upperSecrets;
+				for (const path of paths) {
+					const response = await get(path, who);
+					const body = await response.text();
+					if (response.status >= 500) failures.push(`${who} ${path}: ${response.status}`);
+					const leaked = secrets.find((s) => body.includes(s));
+					if (leaked) failures.push(`${who} ${path}: leaks "${leaked}"`);
+					// Markup is only dangerous where a browser renders it: HTML pages. A download may echo its filters (a CSV's
+					// header rows), as long as it is never sniffed as HTML.
+					const html = (response.headers.get('content-type') ?? '').includes('html');
+					if (html && body.includes('<script>alert(1)</script>')) failures.push(`${who} ${path}: reflects markup`);
+					if (!html && response.headers.get('x-content-type-options') !== 'nosniff') failures.push(`${who} ${path}: may be sniffed`);
+				}
+			}
+			// Forms: the login form and the admin's account forms take the payload in every field.
+			const form = { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+			const login = await fetch(`${server.url}/dang-nhap`, { method: 'POST', redirect: 'manual', headers: form, body: new URLSearchParams({ username: p, password: p, sau: p }).toString() });
+			if (login.status !== 400) failures.push(`login form: ${login.status}`);
+			for (const action of ['create', 'disable', 'enable', 'reset', 'token', 'revoke']) {
+				const response = await get(`/quan-tri?/${action}`, 'admin', { method: 'POST', headers: form, body: new URLSearchParams({ username: p, role: p, unit: p, label: p, token: p }).toString() });
+				if (response.status !== 400) failures.push(`admin ${action}: ${response.status}`);
+				if ((await response.text()).includes('<script>alert(1)</script>')) failures.push(`admin ${action}: reflects markup`);
 			}
 		}
 		expect(failures).toEqual([]);
+		const { UserStore } = await import('../src/lib/server/auth/user-store.ts');
+		expect(new UserStore(authDirOf(server.warehouse)).read().users.every((u) => /^[a-z0-9][a-z0-9._-]+$/u.test(u.username))).toBe(true);
 		const tables = await server.db.selectFrom('initiative').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 		expect(Number(tables.n)).toBeGreaterThan(0);
 	}, 300_000);
