@@ -8,7 +8,8 @@ export default defineConfig({
 		include: ['{pipelines,warehouse,queries,dashboard}/**/*.test.ts'],
 		exclude: ['**/node_modules/**', 'build/**', '.svelte-kit/**'],
 		environment: 'node',
-		testTimeout: 60_000,
+		// Many tests spawn pipeline runs, builds or Chromium: on a loaded 2-core machine one can take minutes (a hang still fails).
+		testTimeout: 300_000,
 		hookTimeout: 600_000,
 		pool: 'forks',
 		// Most tests wait on DuckDB files, child processes or Chromium: two at a time keeps both cores busy.

@@ -94,7 +94,7 @@ beforeAll(async () => {
 	const second = await runPipeline(configFor(clean), { stages: defaultStages });
 	if (second.status !== 'published') throw new Error(`clean run ${second.status}: ${second.error?.message}`);
 	expected = await publishedFingerprint(join(clean, 'warehouse'));
-}, 120_000);
+}, 600_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
