@@ -9,23 +9,49 @@ WITH as_of AS (
 current_period AS (
 	SELECT p.* FROM initiative_period p, as_of WHERE p.from_at <= as_of.t AND (p.to_at IS NULL OR p.to_at > as_of.t)
 ),
-figure AS (
-	SELECT
-		CASE grouping(level1_code, upper_code, grassroots_code)
-			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+grassroots_figure AS (
+	-- one pass over the current periods per grassroots union; the upper levels are summed from these rows
+	SELECT level1_code, upper_code, grassroots_code,
 		count(*) AS on_portal,
 		count(*) FILTER (WHERE status = 'under_review') AS under_review,
 		count(*) FILTER (WHERE status = 'valid') AS valid,
 		count(*) FILTER (WHERE status = 'invalid') AS invalid,
-		coalesce(sum(benefit) FILTER (WHERE status = 'valid'), 0) AS valid_benefit,
-		count(DISTINCT grassroots_code) AS participating_grassroots,
-		count(DISTINCT author_key) AS authors
+		coalesce(sum(benefit) FILTER (WHERE status = 'valid'), 0) AS valid_benefit
 	FROM current_period
+	GROUP BY level1_code, upper_code, grassroots_code
+),
+unit_author AS (
+	-- each author once per grassroots union: the distinct counts of every level read these rows, not every period
+	SELECT DISTINCT level1_code, upper_code, grassroots_code, author_key FROM current_period WHERE author_key IS NOT NULL
+),
+counts AS (
+	SELECT
+		CASE grouping(level1_code, upper_code, grassroots_code)
+			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+		sum(on_portal) AS on_portal, sum(under_review) AS under_review, sum(valid) AS valid, sum(invalid) AS invalid,
+		sum(valid_benefit) AS valid_benefit,
+		count(DISTINCT grassroots_code) AS participating_grassroots
+	FROM grassroots_figure
 	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
 	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
 		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
 		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
 		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
+),
+authors AS (
+	SELECT
+		CASE grouping(level1_code, upper_code, grassroots_code)
+			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+		count(DISTINCT author_key) AS authors
+	FROM unit_author
+	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
+	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
+		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
+		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
+		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
+),
+figure AS (
+	SELECT c.*, a.authors FROM counts c LEFT JOIN authors a USING (unit_code)
 ),
 totals_unit AS (
 	SELECT 'VN' AS unit_code, 0 AS unit_level, 'Tổng Liên đoàn Lao động Việt Nam' AS name, NULL AS parent_code,
