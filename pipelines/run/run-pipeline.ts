@@ -28,7 +28,7 @@ export interface RunOptions {
 }
 
 /** DuckDB's memory_limit while building a version: keeps the run's peak RSS near 2 GB; larger sorts spill to `<building file>.tmp/`. */
-export const DEFAULT_MEMORY_LIMIT = '1.5GB';
+export const DEFAULT_MEMORY_LIMIT = '1.2GB';
 
 /** The memory limit a run uses: the option, else the environment's, else the default (pure). */
 export function memoryLimitFor(option: string | undefined, env: Record<string, string | undefined>): string {
