@@ -469,5 +469,30 @@ describe('access control (scale 0.01, node build)', () => {
 			expect((await pressPage.goto(`${server.url}/sang-kien/${ownId}`))?.status()).toBe(403);
 			await logged.close();
 		});
+
+		it('an upper-level union logs in, sees its own grassroots union\'s initiatives, and only figures of its sibling upper-level union in the same province', async () => {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto(`${server.url}/don-vi/${ownGrassroots}`);
+			await page.waitForURL(/\/dang-nhap/u);
+			await page.fill('#username', 'cd-cap-tren');
+			await page.fill('#password', TEST_PASSWORD);
+			await page.click('button[type="submit"]');
+			await page.waitForURL(`**/don-vi/${ownGrassroots}`);
+			expect(await page.getByTestId('signed-in-as').textContent()).toContain(ownUpper);
+			const rows = page.locator('[data-testid="initiative-list"] tbody tr');
+			expect(await rows.count()).toBeGreaterThan(0);
+			await rows.first().locator('a').click();
+			await page.waitForURL(/\/sang-kien\//u);
+			expect(await page.getByTestId('initiative-title').textContent()).toBeTruthy();
+			// The sibling upper-level union's grassroots union (same province): figures, no list; its initiative: 404.
+			const sibling = await page.goto(`${server.url}/don-vi/${siblingGrassroots}`);
+			expect(sibling?.status()).toBe(200);
+			expect(await page.locator('[data-testid="initiative-list"]').count()).toBe(0);
+			const html = await page.content();
+			expect(upperSecrets.find((s) => html.includes(s))).toBeUndefined();
+			expect((await page.goto(`${server.url}/sang-kien/${siblingId}`))?.status()).toBe(404);
+			await context.close();
+		});
 	});
 });
