@@ -62,7 +62,7 @@ class ExportWorker {
 		this.result = new Promise((resolve, reject) => {
 			this.worker.once('message', (result: WriteResult) => resolve(result));
 			this.worker.once('error', reject);
-			this.worker.once('exit', (code) => reject(new Error(`export worker exited with ${code} before its result`)));
+			this.worker.once('exit', (code) => code !== 0 && reject(new Error(`export worker exited with ${code}`)));
 		});
 		// Failures are awaited later; do not let an early one go unhandled meanwhile.
 		this.result.catch(() => {});
