@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
-import { initiativeDetail, initiativeList, searchNeedle } from './initiatives.ts';
+import { foldDiacritics } from '../warehouse/text/name-key.ts';
+import { initiativeDetail, initiativeList, searchNeedle, searchPattern } from './initiatives.ts';
 import { QueryInputError } from './query-context.ts';
 import { unitPath } from './unit-path.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
@@ -58,6 +59,23 @@ describe('initiative list', () => {
 		expect((await initiativeList(db, { viewer, search: '%' })).total).toBe(9);
 		expect(ids(await initiativeList(db, { viewer, search: 'I_9' }))).toEqual(['I9']);
 		expect(searchNeedle('Đỗ%_\\')).toBe('do');
+	});
+
+	it('the search pattern matches in stored text exactly where the folded text contains the folded needle (DuckDB RE2)', async () => {
+		const texts = ['Đỗ Thị Bình', 'ĐẶNG VĂN ĐỨC', 'Cải tiến quy trình (giai đoạn 2022-2023)', 'Nguyễn Văn Ánh', 'Ứng dụng CNTT: 50% nhanh hơn', 'Hệ thống [a-z]+ $1 \\d', 'Crème brûlée', 'Phạm Thị Ngọc Ỳ'];
+		const needles = ['do thi binh', 'dang van duc', 'duc', 'cai tien quy', '(giai doan 2022-2023)', 'nguyen van anh', 'van a', 'ung dung cntt: 50%', '[a-z]+ $1', '\\d', 'creme brulee', 'ngoc y', 'y', 'đ', 'x'];
+		let matches = 0;
+		for (const raw of needles) {
+			const needle = foldDiacritics(raw).replace(/[%_\\]/gu, '').trim();
+			if (!needle) continue;
+			for (const text of texts) {
+				const expected = foldDiacritics(text).includes(needle);
+				const [row] = await fixture.database.all<{ m: boolean }>('SELECT regexp_matches($1, $2) AS m', [text, searchPattern(needle)]);
+				expect(row!.m, `${raw} in ${text}`).toBe(expected);
+				if (expected) matches++;
+			}
+		}
+		expect(matches).toBeGreaterThan(10);
 	});
 
 	it('sorts by submission, benefit (missing last) or title, and pages with the total of every page', async () => {

@@ -47,10 +47,7 @@ export interface InitiativeListOptions extends QueryOptions {
 	offset?: number;
 }
 
-/** SQL fold matching foldDiacritics: lower case, accents stripped, đ → d. */
-const folded = (column: string) => sql`replace(strip_accents(lower(coalesce(${sql.ref(column)}, ''))), 'đ', 'd')`;
-
-/** The search text as a LIKE pattern body: folded like the column, wildcards and the escape character removed, cut to a bounded length. */
+/** The search text as the folded needle: diacritics and case folded, LIKE wildcards, the escape character and NUL removed, cut to a bounded length. */
 export function searchNeedle(search: string | undefined): string {
 	return foldDiacritics(search ?? '')
 		.replace(/[%_\\]/gu, '')
@@ -59,16 +56,48 @@ export function searchNeedle(search: string | undefined): string {
 		.slice(0, MAX_SEARCH_LENGTH);
 }
 
+/** Every precomposed Latin letter (Latin-1 to Latin Extended-B and Latin Extended Additional, all of Vietnamese) by the ASCII letter it folds to. */
+const LETTER_VARIANTS: ReadonlyMap<string, string> = (() => {
+	const variants = new Map<string, string>();
+	for (const [first, last] of [[0x41, 0x5a], [0x61, 0x7a], [0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+		for (let code = first; code <= last; code++) {
+			const letter = String.fromCharCode(code);
+			const base = foldDiacritics(letter);
+			if (/^[a-z]$/u.test(base)) variants.set(base, (variants.get(base) ?? '') + letter);
+		}
+	}
+	return variants;
+})();
+
+/**
+ * A case-insensitive RE2 pattern matching, in stored (NFC) text, exactly the places whose folded form contains the
+ * needle: each letter becomes the class of its accented forms, everything else an escaped literal. Matching the stored
+ * text this way is an order of magnitude faster than folding every title in SQL (strip_accents).
+ */
+export function searchPattern(needle: string): string {
+	let pattern = '(?i)';
+	for (const char of needle) {
+		const variants = LETTER_VARIANTS.get(char);
+		pattern += variants ? `[${variants}]` : /[\p{L}\p{N} ]/u.test(char) ? char : `\\x{${char.codePointAt(0)!.toString(16)}}`;
+	}
+	return pattern;
+}
+
 function pageNumber(value: number | undefined, name: string, max: number): number | undefined {
 	if (value === undefined) return undefined;
 	if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new QueryInputError('invalid_option', `${name} must be an integer from 0 to ${max}`);
 	return value;
 }
 
+const PERIOD_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code`;
+
+type ListRow = { initiative_id: string; title: string | null; field: string | null; status: string; submitted_at: string; benefit: number | null; author: string | null; grassroots_code: string | null; total?: number };
+
 /**
  * The initiatives on the portal at T inside a unit (default the nation), matching `search` in title, author or id ignoring
  * diacritics and case, in a chosen order; `limit`/`offset` page it (no limit = all, for exports). Detail scope only:
- * NotVisibleError outside it.
+ * NotVisibleError outside it. Without a search (and not by title) the page is cut from initiative_period alone and only
+ * its rows are joined to titles and authors; a search first finds the matching initiatives of the unit, then their periods.
  */
 export async function initiativeList(db: WarehouseDb, options: InitiativeListOptions): Promise<InitiativeList> {
 	const sort = options.sort ?? 'moi-nhat';
@@ -79,22 +108,43 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const scope = await resolveUnit(db, options.unit);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const needle = searchNeedle(options.search);
-	const match = needle
-		? sql`(${folded('i.title')} LIKE ${`%${needle}%`} OR ${folded('i.author')} LIKE ${`%${needle}%`} OR lower(p.initiative_id) LIKE ${`%${needle}%`})`
-		: sql`TRUE`;
-	// The unit columns of initiative_period are the initiative's own, so the scope also filters the initiative scan.
-	const where = sql`${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND ${scopeCondition(scope, 'i')} AND ${match}`;
-	const { rows: count } = await sql<{ n: number }>`
-		SELECT count(*) AS n FROM initiative_period p JOIN initiative i USING (initiative_id) WHERE ${where}`.execute(db);
-	const total = n(count[0]?.n);
+	const periods = sql`${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}`;
 	const page = limit === undefined ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
-	const { rows } =
-		total === 0 || (limit !== undefined && (limit === 0 || offset >= total))
-			? { rows: [] }
-			: await sql<{ initiative_id: string; title: string | null; field: string | null; status: string; submitted_at: string; benefit: number | null; author: string | null; grassroots_code: string | null }>`
-				SELECT p.initiative_id, i.title, p.field, p.status, p.submitted_at, p.benefit, i.author, p.grassroots_code
-				FROM initiative_period p JOIN initiative i USING (initiative_id)
-				WHERE ${where} ORDER BY ${ORDER[sort]} ${page}`.execute(db);
+	const empty = limit === 0;
+	let total: number;
+	let rows: ListRow[];
+	if (needle) {
+		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
+		const pattern = searchPattern(needle);
+		const hit = sql`SELECT i.initiative_id, i.title, i.author FROM initiative i
+			WHERE ${scopeCondition(scope, 'i')} AND (regexp_matches(coalesce(i.title, ''), ${pattern}) OR regexp_matches(coalesce(i.author, ''), ${pattern})
+				OR contains(lower(i.initiative_id), ${needle}))`;
+		({ rows } = await sql<ListRow>`
+			WITH hit AS (${hit})
+			SELECT ${PERIOD_COLUMNS}, i.title, i.author, count(*) OVER () AS total
+			FROM initiative_period p JOIN hit i USING (initiative_id)
+			WHERE ${periods} ORDER BY ${ORDER[sort]} ${empty ? sql`LIMIT 1` : page}`.execute(db));
+		total = n(rows[0]?.total);
+		if (rows.length === 0 && offset > 0) {
+			const { rows: count } = await sql<{ n: number }>`WITH hit AS (${hit}) SELECT count(*) AS n FROM initiative_period p JOIN hit i USING (initiative_id) WHERE ${periods}`.execute(db);
+			total = n(count[0]?.n);
+		}
+		if (empty) rows = [];
+	} else {
+		const { rows: count } = await sql<{ n: number }>`SELECT count(*) AS n FROM initiative_period p WHERE ${periods}`.execute(db);
+		total = n(count[0]?.n);
+		if (total === 0 || empty || (limit !== undefined && offset >= total)) rows = [];
+		else if (sort === 'ten') {
+			({ rows } = await sql<ListRow>`
+				SELECT ${PERIOD_COLUMNS}, i.title, i.author FROM initiative_period p JOIN initiative i USING (initiative_id)
+				WHERE ${periods} AND ${scopeCondition(scope, 'i')} ORDER BY ${ORDER.ten} ${page}`.execute(db));
+		} else {
+			// The page is cut from the periods; the join then reads titles and authors of its rows only.
+			({ rows } = await sql<ListRow>`
+				WITH page AS (SELECT ${PERIOD_COLUMNS} FROM initiative_period p WHERE ${periods} ORDER BY ${ORDER[sort]} ${page})
+				SELECT p.*, i.title, i.author FROM page p JOIN initiative i USING (initiative_id) ORDER BY ${ORDER[sort]}`.execute(db));
+		}
+	}
 	return {
 		...stamp,
 		unit: scope.code,
