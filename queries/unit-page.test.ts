@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
 import { peerGroupOf } from './peers.ts';
 import { rankFigures, rankings } from './rankings.ts';
-import { placeOf, unitStanding } from './unit-page.ts';
+import { resolveUnit } from './query-context.ts';
+import { seriesRows } from './series.ts';
+import { placeOf, seriesOfUnits, unitStanding } from './unit-page.ts';
 import type { UnitFigure } from './unit-figures.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
@@ -58,5 +60,21 @@ describe('unitStanding', () => {
 	it('refuses a level the viewer may not see figures of, like rankings()', async () => {
 		await expect(unitStanding(fixture.db, { viewer: PRESS, unit: 'T38.01.0001', parent: { code: 'T38.01', name: 'T38.01', level: 2 } })).rejects.toBeInstanceOf(NotVisibleError);
 		await expect(rankings(fixture.db, { viewer: PRESS, level: 3 })).rejects.toBeInstanceOf(NotVisibleError);
+	});
+});
+
+describe('seriesOfUnits', () => {
+	it('gives each level-1 and upper-level unit the series seriesRows gives it, in one read', async () => {
+		const codes = FIXTURE_UNITS.filter((u) => u.level <= 2).map((u) => u.code);
+		const batched = await seriesOfUnits(fixture.db, [...codes, 'NOPE'], '2022-02-01', '2022-06-10');
+		let points = 0;
+		for (const code of codes) {
+			const one = await seriesRows(fixture.db, await resolveUnit(fixture.db, code), '2022-02-01', '2022-06-10');
+			expect(batched.get(code), code).toEqual(one);
+			points += one.length;
+		}
+		expect(points).toBeGreaterThan(0);
+		expect(batched.get('NOPE')).toEqual([]);
+		expect(await seriesOfUnits(fixture.db, [], '2022-02-01', '2022-06-10')).toEqual(new Map());
 	});
 });

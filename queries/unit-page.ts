@@ -1,6 +1,7 @@
-// What the unit page asks of rankings in one pass: the unit's national rank by valid initiatives and by attainment, and its rank among its peers (level-1 peer group, else the siblings under its parent), from one read of its level's figures.
+// What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, and its peers' daily series in one read.
 import { resolveStamp, resolveUnit, type QueryOptions, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
+import type { SeriesPoint } from './series.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 import { assertFigures } from './viewer.ts';
 
@@ -60,4 +61,24 @@ export async function unitStanding(db: WarehouseDb, options: QueryOptions & { pa
 		peer = { ...placeOf(siblings, scope.code, 'attainment'), name: parent.name, by: 'parent' };
 	}
 	return { national, metricRank, peer };
+}
+
+/**
+ * The daily series of several level-1 or upper-level units between two days (inclusive) in one read of daily_series:
+ * what seriesRows gives each of them, by unit code (a unit without rows gets an empty list).
+ */
+export async function seriesOfUnits(db: WarehouseDb, codes: readonly string[], fromDay: string, toDay: string): Promise<Map<string, SeriesPoint[]>> {
+	const result = new Map<string, SeriesPoint[]>(codes.map((code) => [code, []]));
+	if (codes.length === 0) return result;
+	const rows = await db
+		.selectFrom('daily_series')
+		.select(['unit_code', 'day', 'on_portal', 'under_review', 'valid', 'invalid', 'valid_benefit as benefit'])
+		.where('unit_code', 'in', [...codes])
+		.where('day', '>=', fromDay)
+		.where('day', '<=', toDay)
+		.orderBy('unit_code')
+		.orderBy('day')
+		.execute();
+	for (const r of rows) result.get(r.unit_code)?.push({ day: r.day, onPortal: r.on_portal, underReview: r.under_review, valid: r.valid, invalid: r.invalid, benefit: r.benefit });
+	return result;
 }

@@ -1,9 +1,10 @@
 // Benchmarks the dashboard: server render time of each page (p50/p95 over repeated requests against `node build`, logged in as leadership) and the JavaScript each page ships (gzip), on a simulated warehouse (scale from SANG_KIEN_PAGE_BENCH_SCALE, default 1) or the one in SANG_KIEN_PAGE_BENCH_WAREHOUSE.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildApp, loginCookie, startServer, TEST_PASSWORD } from '../../dashboard/browser-tests/dashboard-server.ts';
+import { buildApp, loginCookie, repository, TEST_PASSWORD } from '../../dashboard/browser-tests/dashboard-server.ts';
 import { AuditLog } from '../../dashboard/src/lib/server/auth/audit-log.ts';
 import { createAccount } from '../../dashboard/src/lib/server/auth/user-admin.ts';
 import { UserStore } from '../../dashboard/src/lib/server/auth/user-store.ts';
@@ -101,6 +102,34 @@ async function timePage(url: string, path: string, cookie: string): Promise<{ st
 	return { status, first, p50: Math.round(nearestRank(times, 0.5)), p95: Math.round(nearestRank(times, 0.95)) };
 }
 
+/**
+ * Starts `node <build>` against a warehouse on a free port and waits until it answers. The bench serves its own copy of
+ * build/ (under var/cache/, so node_modules resolves): another run rebuilding build/ must not pull files from under it.
+ */
+async function startPrivateServer(build: string, warehouse: string): Promise<{ url: string; child: ChildProcess }> {
+	const port = 20000 + Math.floor(Math.random() * 20000);
+	const child = spawn(process.execPath, [build], {
+		cwd: repository,
+		env: { ...process.env, SANG_KIEN_WAREHOUSE: warehouse, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout?.on('data', (chunk) => (log += chunk));
+	child.stderr?.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 600; i++) {
+		try {
+			if ((await fetch(`${url}/dang-nhap`)).status < 500) return { url, child };
+		} catch {
+			// not listening yet
+		}
+		if (child.exitCode !== null) throw new Error(`node build exited: ${log.slice(-2000)}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill();
+	throw new Error(`node build did not answer: ${log.slice(-2000)}`);
+}
+
 /** The warehouse to read: SANG_KIEN_PAGE_BENCH_WAREHOUSE as it is (never built here), else the simulated one of the scale. */
 function benchWarehouse(scale: number): string {
 	const given = process.env.SANG_KIEN_PAGE_BENCH_WAREHOUSE?.trim();
@@ -119,6 +148,9 @@ async function run(scale: number): Promise<BenchResult[]> {
 	const warehouse = benchWarehouse(scale);
 	await buildApp();
 	const paths = await pagePaths(warehouse);
+	mkdirSync(join(repository, 'var', 'cache'), { recursive: true });
+	const build = mkdtempSync(join(repository, 'var', 'cache', 'page-bench-build-'));
+	cpSync(join(repository, 'build'), build, { recursive: true });
 	const auth = mkdtempSync(join(tmpdir(), 'sk-page-bench-auth-'));
 	const saved = { cache: process.env.SANG_KIEN_PAGE_CACHE, auth: process.env.SANG_KIEN_AUTH_DIR };
 	process.env.SANG_KIEN_AUTH_DIR = auth;
@@ -128,7 +160,7 @@ async function run(scale: number): Promise<BenchResult[]> {
 	try {
 		for (const cache of ['0', '1']) {
 			process.env.SANG_KIEN_PAGE_CACHE = cache;
-			const { url, child } = await startServer(warehouse);
+			const { url, child } = await startPrivateServer(build, warehouse);
 			if (process.env.SANG_KIEN_PAGE_TIMING === '1') child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
 			try {
 				const cookie = await loginCookie(url, 'lanh-dao');
@@ -150,6 +182,7 @@ async function run(scale: number): Promise<BenchResult[]> {
 			else process.env[key] = value;
 		}
 		rmSync(auth, { recursive: true, force: true });
+		rmSync(build, { recursive: true, force: true });
 	}
 	const label = process.env.SANG_KIEN_PAGE_BENCH_WAREHOUSE?.trim() ? basename(warehouse) : `scale ${scale}`;
 	return paths.map(([name]) => ({ case: `${label} ${name}`, values: measured.get(name)! }));

@@ -14,6 +14,8 @@ export interface DatasetContext {
 	language: Language;
 	/** The validated as-of (undefined = latest export). */
 	asOf?: string;
+	/** The published version when its shown datasets may be reused by other pages (the page cache is on). */
+	version?: string;
 }
 
 export type DatasetParams = Record<string, string | undefined>;

@@ -8,7 +8,8 @@ import { KIND_NAMES, PEER_BYS, RANK_METRICS, map2025Figures, peerGroupOf, peerSt
 import { quarantineCounts } from '../../../../queries/quality.ts';
 import { resolveStamp, resolveUnit, type Stamp } from '../../../../queries/query-context.ts';
 import { rankMovement, rankings } from '../../../../queries/rankings.ts';
-import { dailySeries, seriesRows } from '../../../../queries/series.ts';
+import { dailySeries } from '../../../../queries/series.ts';
+import { seriesOfUnits } from '../../../../queries/unit-page.ts';
 import { SHARE_BYS, SHARE_METRICS, shares, type ShareBy, type ShareMetric } from '../../../../queries/shares.ts';
 import { targets } from '../../../../queries/targets.ts';
 import { totals } from '../../../../queries/totals.ts';
@@ -96,7 +97,7 @@ const totalsDataset: DatasetFunction = async (context, params) => {
 async function peerMedianSeries(context: DatasetContext, level1: string, by: PeerBy, fromDay: string, toDay: string) {
 	const group = await peerGroupOf(context.db, level1, by);
 	if (!group) return undefined;
-	const perPeer = await Promise.all(group.members.map(async (code) => seriesRows(context.db, await resolveUnit(context.db, code), fromDay, toDay)));
+	const perPeer = [...(await seriesOfUnits(context.db, group.members, fromDay, toDay)).values()];
 	const byDay = new Map<string, number[]>();
 	for (const points of perPeer) for (const p of points) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p.onPortal]);
 	return { group, points: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, values]) => ({ time: seriesPoint(day), value: quantile(values.sort((a, b) => a - b), 0.5) ?? 0 })) };

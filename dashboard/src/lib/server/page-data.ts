@@ -28,7 +28,7 @@ export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) =
 		const render = () => {
 			const started = performance.now();
 			const { db, stats } = requestDb(shared, cacheOn ? { cache: reads, version } : undefined);
-			const result = fn({ db, viewer, language, asOf });
+			const result = fn({ db, viewer, language, asOf, version: cacheOn ? version : undefined });
 			if (process.env.SANG_KIEN_PAGE_TIMING === '1') {
 				void result.finally(() => {
 					const slowest = stats.slowest.map((q) => `${Math.round(q.ms)} ms ${q.sql}`).join(' | ');
@@ -53,8 +53,29 @@ export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) =
 	});
 }
 
+/** Shown datasets (chart SVG and table HTML included) by version, viewer, language, as-of, id and parameters: pages share them (a unit page and its closing review). */
+const datasets = new Map<string, Promise<ShownDataset | null>>();
+const DATASET_CACHE_SIZE = 500;
+
 /** Shows one dataset by id with its parameters; null when the viewer may not see it (the page leaves that part out). */
-export async function showDataset(context: DatasetContext, id: keyof typeof DATASETS & string, params: DatasetParams = {}): Promise<ShownDataset | null> {
+export function showDataset(context: DatasetContext, id: keyof typeof DATASETS & string, params: DatasetParams = {}): Promise<ShownDataset | null> {
+	if (context.version === undefined) return showNow(context, id, params);
+	const { viewer } = context;
+	const key = JSON.stringify([context.version, viewer.role, viewer.unitCode ?? '', context.language, context.asOf ?? '', id, Object.entries(params).filter(([, v]) => v !== undefined).sort()]);
+	const hit = datasets.get(key);
+	if (hit) {
+		datasets.delete(key);
+		datasets.set(key, hit);
+		return hit;
+	}
+	const result = showNow(context, id, params);
+	datasets.set(key, result);
+	result.catch(() => datasets.delete(key));
+	while (datasets.size > DATASET_CACHE_SIZE) datasets.delete(datasets.keys().next().value!);
+	return result;
+}
+
+async function showNow(context: DatasetContext, id: keyof typeof DATASETS & string, params: DatasetParams): Promise<ShownDataset | null> {
 	try {
 		return shown(await DATASETS[id]!(context, params), params, { asOf: context.asOf, language: context.language });
 	} catch (e) {

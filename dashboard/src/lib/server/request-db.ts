@@ -4,7 +4,7 @@ import type { WarehouseDb } from '../../../../queries/query-context.ts';
 import { DuckDBAdapter } from '../../../../warehouse/duckdb/duckdb-adapter.ts';
 import { DuckDBIntrospector } from '../../../../warehouse/duckdb/duckdb-introspector.ts';
 
-/** What the reads of one page cost: executions, reads answered by an earlier identical one, milliseconds in DuckDB. */
+/** What the reads of one page cost: executions, reads answered by an earlier identical one, milliseconds in DuckDB (queueing excluded). */
 export interface QueryStats {
 	executed: number;
 	shared: number;
@@ -57,8 +57,22 @@ export class ReadCache {
 
 const isRead = (sql: string) => /^\s*(select|with)\b/iu.test(sql);
 const keyOf = (query: CompiledQuery) => `${query.sql}\u0000${JSON.stringify(query.parameters, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
-/** Rows handed out are copies: callers may sort or assign to them without touching what another caller sees. */
-const copied = <R>(result: QueryResult<unknown>): QueryResult<R> => ({ ...result, rows: result.rows.map((row) => ({ ...(row as object) })) as R[] });
+/** Results of at least this many rows are shared frozen (a copy of 155,000 grassroots rows per page would cost more than it saves). */
+const FROZEN_ROWS = 1000;
+
+/** Freezes a large result once, when it arrives: a caller that sorted or assigned to shared rows would fail loudly. */
+function settled(result: QueryResult<unknown>): QueryResult<unknown> {
+	if (result.rows.length < FROZEN_ROWS) return result;
+	for (const row of result.rows) Object.freeze(row);
+	return { ...result, rows: Object.freeze(result.rows) as unknown[] };
+}
+
+/** Small results are handed out as copies (callers may assign to a row, as totals() does); large ones frozen, shared. */
+const handedOut = <R>(result: QueryResult<unknown>): QueryResult<R> =>
+	(result.rows.length >= FROZEN_ROWS ? result : { ...result, rows: result.rows.map((row) => ({ ...(row as object) })) }) as QueryResult<R>;
+
+/** The tail of each target's queue of reads. */
+const queues = new WeakMap<WarehouseDb, Promise<unknown>>();
 
 class SharedReadsConnection implements DatabaseConnection {
 	readonly #local = new Map<string, Promise<QueryResult<unknown>>>();
@@ -79,10 +93,18 @@ class SharedReadsConnection implements DatabaseConnection {
 			this.shared?.cache.set(`${this.shared.version}\u0000${key}`, result);
 		}
 		this.#local.set(key, result);
-		return copied<R>(await result);
+		return handedOut<R>(await result);
 	}
 
-	async #run(query: CompiledQuery): Promise<QueryResult<unknown>> {
+	/** Runs on the target after the reads queued before it (its one connection runs one at a time anyway), so the time measured is DuckDB's. */
+	#run(query: CompiledQuery): Promise<QueryResult<unknown>> {
+		const previous = queues.get(this.target) ?? Promise.resolve();
+		const run = previous.then(() => this.#timed(query)).then(settled);
+		queues.set(this.target, run.catch(() => {}));
+		return run;
+	}
+
+	async #timed(query: CompiledQuery): Promise<QueryResult<unknown>> {
 		const started = performance.now();
 		try {
 			return await this.target.executeQuery(query);
