@@ -1,4 +1,4 @@
-// Benchmarks the simulated portal at scales 0.01 and 1: wall and CPU time, peak RSS of the child process, rows and bytes written, load average.
+// Benchmarks the simulated portal at scales 0.01 and 1: wall and CPU time, peak RSS of the child process, rows and bytes written, load average and CPU pressure.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,6 +12,20 @@ const repository = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..'
 export function peakRssMb(timeOutput: string): number {
 	const match = /Maximum resident set size \(kbytes\): (\d+)/u.exec(timeOutput);
 	return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+/** Share of the last 60 s in which some runnable task waited for a CPU (Linux PSI), in %; NaN where unavailable. */
+export function cpuPressure(psi: string): number {
+	const match = /^some avg10=[\d.]+ avg60=([\d.]+)/mu.exec(psi);
+	return match ? Number(match[1]) : NaN;
+}
+
+function readCpuPressure(): number {
+	try {
+		return cpuPressure(readFileSync('/proc/pressure/cpu', 'utf8'));
+	} catch {
+		return NaN;
+	}
 }
 
 /** User + system CPU seconds from `/usr/bin/time -v` output (the fair figure on a shared machine). */
@@ -40,6 +54,7 @@ async function runSimulation(scale: number): Promise<BenchResult> {
 			'CPU s': cpuSeconds(stderr),
 			'peak RSS MB': peakRssMb(stderr),
 			'load 1 min': Number(Math.max(load, loadavg()[0]!).toFixed(1)),
+			'CPU pressure %': readCpuPressure(),
 			files: manifest.files.length,
 			rows: manifest.files.reduce((a, f) => a + f.rows, 0),
 			'MB written': Math.round(manifest.files.reduce((a, f) => a + f.bytes, 0) / 1e6)
