@@ -49,10 +49,15 @@ export async function topInitiatives(db: WarehouseDb, options: QueryOptions & { 
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
 	const { rows } = await sql<{ initiative_id: string; title: string | null; field: string | null; grassroots_code: string | null; level1_code: string | null; benefit: number }>`
-		SELECT p.initiative_id, i.title, p.field, p.grassroots_code, p.level1_code, p.benefit
-		FROM initiative_period p JOIN initiative i USING (initiative_id)
-		WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}
-		ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}`.execute(db);
+		WITH top AS (
+			SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM initiative_period p
+			WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}
+			ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}
+		)
+		-- the top rows are cut from the periods first: only they are joined to titles
+		SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit
+		FROM top t JOIN initiative i USING (initiative_id)
+		ORDER BY t.benefit DESC, t.initiative_id`.execute(db);
 	return {
 		...stamp,
 		unit: scope.code,

@@ -33,9 +33,14 @@ export async function topAuthors(db: WarehouseDb, options: QueryOptions & { limi
 			FROM initiative_period p
 			WHERE ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
 			GROUP BY p.author_key
+		),
+		-- Only authors that can reach the first rows (ranked on every key before the name, ties kept) are joined to names.
+		front AS (
+			SELECT * FROM author
+			QUALIFY rank() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST) <= ${limit}
 		)
 		SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit
-		FROM author a JOIN initiative i ON i.initiative_id = a.last_initiative
+		FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative
 		ORDER BY a.valid DESC, a.on_portal DESC, a.benefit DESC NULLS LAST, i.author, a.author_key
 		LIMIT ${limit}`.execute(db);
 	let rank = 0;

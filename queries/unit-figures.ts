@@ -64,15 +64,22 @@ export async function unitsAt(db: WarehouseDb, asOf: WallClock, selection: UnitS
 	const withinCondition = within?.column ? sql`${sql.ref(`u.${within.column === 'grassroots_code' ? 'unit_code' : within.column}`)} = ${within.code}` : sql`TRUE`;
 	const pick = (column: string) =>
 		sql`CASE WHEN v.unit_code IS NULL THEN ${sql.ref(`u.${column}`)} ELSE ${sql.ref(`v.${column}`)} END`;
+	// The selected units first, then only their versions (a semi-join): the version table is never hashed whole.
 	const { rows } = await sql<UnitRow>`
+		WITH u AS (
+			SELECT unit_code, name, level, parent_code, level1_code, members, target_assigned, target_registered, target_phase1
+			FROM unit u WHERE ${levelCondition} AND ${childCondition} AND ${withinCondition} AND u.level IN (1, 2, 3)
+		),
+		v AS (
+			SELECT unit_code, name, members, target_assigned, target_registered, target_phase1 FROM unit_version
+			WHERE valid_from <= ${asOf}::TIMESTAMP AND (valid_to IS NULL OR valid_to > ${asOf}::TIMESTAMP)
+				AND unit_code IN (SELECT unit_code FROM u)
+		)
 		SELECT u.unit_code, coalesce(v.name, u.name) AS name, u.level, u.parent_code,
 			CASE WHEN u.level = 1 THEN u.unit_code ELSE u.level1_code END AS level1_code,
 			${pick('members')} AS members, ${pick('target_assigned')} AS target_assigned,
 			${pick('target_registered')} AS target_registered, ${pick('target_phase1')} AS target_phase1
-		FROM unit u
-		LEFT JOIN unit_version v ON v.unit_code = u.unit_code AND v.valid_from <= ${asOf}::TIMESTAMP
-			AND (v.valid_to IS NULL OR v.valid_to > ${asOf}::TIMESTAMP)
-		WHERE ${levelCondition} AND ${childCondition} AND ${withinCondition} AND u.level IN (1, 2, 3)
+		FROM u LEFT JOIN v ON v.unit_code = u.unit_code
 		ORDER BY u.unit_code`.execute(db);
 	return rows;
 }
