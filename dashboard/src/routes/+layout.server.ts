@@ -11,6 +11,8 @@ const NAV = ['/', '/don-vi/VN', '/xep-hang', '/vung-cum', '/tong-ket', '/bao-chi
 
 export const load: LayoutServerLoad = async ({ url, locals }) => {
 	const language = locals.language;
+	// The language comes from the hooks, but reading ?lang= here makes a client-side language switch rerun this load.
+	url.searchParams.get('lang');
 	const user = locals.user ? { username: locals.user.username, role: locals.user.role, unitCode: locals.user.unitCode } : null;
 	// Anonymous (the login page): no warehouse stamp, no navigation; `published` only lets the frame show the page.
 	if (!locals.user) return { language, user, nav: [] as string[], asOfParam: undefined, asOf: null, latestExport: null, version: null, published: true };
