@@ -4,11 +4,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatInteger } from '../../queries/format/vi-format.ts';
+import { formatAsOfPhrase, formatInteger, formatPercent, formatVnd } from '../../queries/format/vi-format.ts';
 import { rankings } from '../../queries/rankings.ts';
 import { targets } from '../../queries/targets.ts';
 import { totals } from '../../queries/totals.ts';
 import { LEADERSHIP } from '../../queries/viewer.ts';
+import { t } from '../src/lib/i18n/translate.ts';
 import { pngSize } from '../src/lib/exports/png-export.server.ts';
 import { screenshots, startDashboard, type DashboardServer } from './dashboard-server.ts';
 
@@ -106,6 +107,49 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		const bad = await page.goto(`${server.url}/?asOf=32/13/2022`);
 		expect(bad?.status()).toBe(400);
 		expect(await text(page, 'error-message')).toContain('Thời điểm không hợp lệ');
+		await page.close();
+	});
+
+	it('switches to English and back: texts, <html lang>, links and figures follow the language (en 1,234.5 / vi 1.234,5)', async () => {
+		const asOf = '2022-04-20T08:00';
+		const page = await server.newPage(browser);
+		await page.goto(`${server.url}/?asOf=${asOf}`);
+		const then = await totals(server.db, { viewer, asOf });
+		const goal = await targets(server.db, { viewer, asOf });
+		const lang = () => page.locator('html').getAttribute('lang');
+		expect(await lang()).toBe('vi');
+		expect(await text(page, 'on-portal')).toBe(formatInteger(then.onPortal, 'vi'));
+
+		await page.locator('a.lang-switch').click();
+		await page.waitForURL(/[?&]lang=en/u);
+		expect(page.url()).toMatch(/asOf=2022-04-20T08/u);
+		await expect.poll(lang).toBe('en');
+		await expect.poll(() => page.locator('h1').textContent()).toBe(t('page.overview', 'en'));
+		expect(await text(page, 'on-portal')).toBe(formatInteger(then.onPortal, 'en'));
+		expect(await text(page, 'benefit')).toBe(formatVnd(then.benefit, 'en'));
+		expect(await text(page, 'attainment')).toBe(formatPercent(goal.attainment!, 'en'));
+		expect(await text(page, 'footer-as-of')).toBe(formatAsOfPhrase(then.asOf, 'en'));
+		expect(formatInteger(then.onPortal, 'en')).not.toBe(formatInteger(then.onPortal, 'vi'));
+		// Chart axes and tables are rendered in English too, and links keep the language and the as-of.
+		expect(await page.locator('table#t-duong-tich-luy-table thead').textContent()).not.toMatch(/Ngày|Sáng kiến/u);
+		expect(await page.locator('a.lang-switch').textContent()).toBe(t('nav.language', 'en'));
+		await page.locator('nav a', { hasText: t('nav.units', 'en') }).first().click();
+		await page.waitForURL(/\/don-vi\/VN\?/u);
+		expect(page.url()).toMatch(/lang=en/u);
+		expect(page.url()).toMatch(/asOf=2022-04-20T08/u);
+		await expect.poll(() => text(page, 'on-portal')).toBe(formatInteger(then.onPortal, 'en'));
+		// A full load of the English URL (no client navigation) answers in English from the server.
+		const response = await server.fetch(`${server.url}/don-vi/VN?asOf=${asOf}&lang=en`);
+		const html = await response.text();
+		expect(html).toMatch(/<html lang="en"/u);
+		expect(html).toContain(formatInteger(then.onPortal, 'en'));
+		await shot(page, 'unit-nation-english');
+
+		await page.locator('a.lang-switch').click();
+		await page.waitForURL((url) => !url.searchParams.has('lang'));
+		await expect.poll(lang).toBe('vi');
+		await expect.poll(() => text(page, 'on-portal')).toBe(formatInteger(then.onPortal, 'vi'));
+		expect(await text(page, 'footer-as-of')).toBe('8 giờ ngày 20/4/2022');
 		await page.close();
 	});
 

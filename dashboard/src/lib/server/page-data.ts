@@ -20,6 +20,8 @@ const reads = new ReadCache(Number(process.env.SANG_KIEN_READ_CACHE_ROWS ?? 400_
  */
 export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) => Promise<T>, options: { cache?: boolean } = {}): Promise<T> {
 	const language = event.locals.language;
+	// The language comes from the hooks; reading ?lang= makes a client-side language switch rerun the load.
+	event.url.searchParams.get('lang');
 	const asOf = asOfParam(event.url, language);
 	const viewer = viewerOf(event);
 	const cacheOn = process.env.SANG_KIEN_PAGE_CACHE !== '0';
