@@ -122,11 +122,18 @@ async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
 	};
 }
 
-/** SQL condition restricting initiative_period (alias optional) to a unit scope, with the code bound. */
+/**
+ * SQL condition restricting initiative_period or initiative (alias optional) to a unit scope, with the codes bound. Below
+ * level 1 the unit's ancestors are added (their unit columns come from the same unit tree, so they always agree): the
+ * low-cardinality level1_code is filtered first and the long grassroots codes are compared only inside it.
+ */
 export function scopeCondition(scope: UnitScope, alias?: string): RawBuilder<boolean> {
 	if (!scope.column) return sql<boolean>`TRUE`;
-	const column = alias ? sql.ref(`${alias}.${scope.column}`) : sql.ref(scope.column);
-	return sql<boolean>`${column} = ${scope.code}`;
+	const ref = (column: ScopeColumn) => (alias ? sql.ref(`${alias}.${column}`) : sql.ref(column));
+	const own = sql<boolean>`${ref(scope.column)} = ${scope.code}`;
+	if (scope.level === 1 || !scope.level1Code) return own;
+	const upper = scope.level === 3 && scope.upperCode ? sql`AND ${ref('upper_code')} = ${scope.upperCode}` : sql``;
+	return sql<boolean>`${ref('level1_code')} = ${scope.level1Code} ${upper} AND ${own}`;
 }
 
 /** SQL condition "on the portal with this period's state at T" on initiative_period (alias optional). */
