@@ -21,7 +21,7 @@ export interface SimulateOptions {
 	dirty: number;
 	schedule: Schedule;
 	out: string;
-	/** Worker threads writing files beside this one (default: one per further core for big populations, none below 200,000 initiatives). */
+	/** Worker threads writing files beside this one (default: one per further core from scale 0.1, none below). */
 	workers?: number;
 	log?: (message: string) => void;
 }
@@ -35,9 +35,8 @@ export interface SimulateReport {
 	seconds: number;
 }
 
-/** Rows a file will hold, to balance the workers. */
-function estimate(file: ExportFile, p: Population, units: number): number {
-	if (file.dataset === 'units') return units * 3;
+/** Rows an initiative file will hold, weighted by its format's cost, to balance the workers. */
+function estimate(file: ExportFile, p: Population): number {
 	let lo = 0;
 	let hi = p.count;
 	while (lo < hi) {
@@ -78,10 +77,10 @@ class ExportWorker {
 }
 
 /** Splits files over n threads by their estimated work, largest first (a stable order for equal sizes). */
-function balance(files: readonly ExportFile[], n: number, population: Population, units: number): ExportFile[][] {
+function balance(files: readonly ExportFile[], n: number, population: Population): ExportFile[][] {
 	const groups: ExportFile[][] = Array.from({ length: n }, () => []);
 	const load = new Array<number>(n).fill(0);
-	const sized = files.map((f) => ({ f, size: estimate(f, population, units) })).sort((a, b) => b.size - a.size || a.f.name.localeCompare(b.f.name));
+	const sized = files.map((f) => ({ f, size: estimate(f, population) })).sort((a, b) => b.size - a.size || a.f.name.localeCompare(b.f.name));
 	for (const { f, size } of sized) {
 		const k = load.indexOf(Math.min(...load));
 		groups[k]!.push(f);
@@ -110,7 +109,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateReport
 		const plan = planInitiatives(tree, options.seed, options.scale);
 		const population = generatePopulation(tree, plan, options.seed, options.scale);
 		log(`population: ${population.count} initiatives, ${tree.grassroots.code.length} grassroots unions (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-		const groups = balance(files.filter((f) => f.dataset !== 'units'), workers.length + 1, population, tree.grassroots.code.length);
+		const groups = balance(files.filter((f) => f.dataset !== 'units'), workers.length + 1, population);
 		workers.forEach((w, k) => w.send({ kind: 'initiatives', population, files: groups[k + 1]! }));
 		const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 		workers.forEach((w, k) => void w.result.then(() => log(`worker ${k + 1} done (${seconds()} s)`), () => {}));
