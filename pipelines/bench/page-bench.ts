@@ -1,4 +1,4 @@
-// Benchmarks the dashboard: server render time of each page (p50/p95 over repeated requests against `node build`, logged in as leadership) and the JavaScript each page ships (gzip), on a simulated warehouse (scale from SANG_KIEN_PAGE_BENCH_SCALE, default 1) or the one in SANG_KIEN_PAGE_BENCH_WAREHOUSE.
+// Benchmarks the dashboard: server render time of each page (p50/p95 over repeated requests against `node build`, logged in as leadership) and the JavaScript each page ships (gzip), on a simulated warehouse (scale from SANG_KIEN_PAGE_BENCH_SCALE, default 1) or the one in SANG_KIEN_PAGE_BENCH_WAREHOUSE; SANG_KIEN_PAGE_BENCH_ONLY keeps the pages whose name contains it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,7 +147,8 @@ function benchWarehouse(scale: number): string {
 async function run(scale: number): Promise<BenchResult[]> {
 	const warehouse = benchWarehouse(scale);
 	await buildApp();
-	const paths = await pagePaths(warehouse);
+	const only = process.env.SANG_KIEN_PAGE_BENCH_ONLY?.trim();
+	const paths = (await pagePaths(warehouse)).filter(([name]) => !only || name.includes(only));
 	mkdirSync(join(repository, 'var', 'cache'), { recursive: true });
 	const build = mkdtempSync(join(repository, 'var', 'cache', 'page-bench-build-'));
 	cpSync(join(repository, 'build'), build, { recursive: true });
