@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
 import { peerGroupOf } from './peers.ts';
 import { rankFigures, rankings } from './rankings.ts';
-import { resolveUnit } from './query-context.ts';
 import { seriesRows } from './series.ts';
-import { placeOf, seriesOfUnits, unitStanding } from './unit-page.ts';
+import { resolveStamp, resolveUnit } from './query-context.ts';
+import { placeOf, seriesOfUnits, standingAtLatest, unitStanding } from './unit-page.ts';
 import type { UnitFigure } from './unit-figures.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
@@ -56,6 +56,20 @@ describe('unitStanding', () => {
 			}
 		});
 	}
+
+	it('counts upper-level and grassroots standings in DuckDB at the latest export (the path the test above checks there), not in the past', async () => {
+		const latest = await resolveStamp(fixture.db);
+		const past = await resolveStamp(fixture.db, '2022-03-01 08:00');
+		const below = FIXTURE_UNITS.filter((u) => u.level > 1);
+		expect(below.length).toBeGreaterThan(3);
+		for (const spec of below) {
+			const parent = FIXTURE_UNITS.find((u) => u.code === spec.parent)!;
+			const counted = await standingAtLatest(fixture.db, latest, spec.code, spec.level as 2 | 3, { code: parent.code, name: parent.code, level: parent.level });
+			expect(counted, spec.code).toBeDefined();
+			expect(await standingAtLatest(fixture.db, past, spec.code, spec.level as 2 | 3, undefined)).toBeUndefined();
+		}
+		expect(await standingAtLatest(fixture.db, latest, 'NOPE', 3, undefined)).toBeUndefined();
+	});
 
 	it('refuses a level the viewer may not see figures of, like rankings()', async () => {
 		await expect(unitStanding(fixture.db, { viewer: PRESS, unit: 'T38.01.0001', parent: { code: 'T38.01', name: 'T38.01', level: 2 } })).rejects.toBeInstanceOf(NotVisibleError);

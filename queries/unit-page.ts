@@ -1,5 +1,6 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, and its peers' daily series in one read.
-import { resolveStamp, resolveUnit, type QueryOptions, type WarehouseDb } from './query-context.ts';
+import { sql } from 'kysely';
+import { n, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import type { SeriesPoint } from './series.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
@@ -44,6 +45,10 @@ export async function unitStanding(db: WarehouseDb, options: QueryOptions & { pa
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	if (scope.level === 0) throw new Error('unitStanding: the nation has no standing');
 	assertFigures(options.viewer, scope.level, `rankings of level ${scope.level}`);
+	if (scope.level > 1) {
+		const counted = await standingAtLatest(db, stamp, scope.code, scope.level as 2 | 3, options.parent);
+		if (counted) return counted;
+	}
 	const figures = await unitFigures(db, stamp, { level: scope.level });
 	const national = placeOf(figures, scope.code, 'valid');
 	const metricRank = placeOf(figures, scope.code, 'attainment');
@@ -61,6 +66,61 @@ export async function unitStanding(db: WarehouseDb, options: QueryOptions & { pa
 		peer = { ...placeOf(siblings, scope.code, 'attainment'), name: parent.name, by: 'parent' };
 	}
 	return { national, metricRank, peer };
+}
+
+interface CountRow {
+	units: number;
+	mart_rows: number;
+	found: number;
+	has_attainment: boolean | null;
+	valid_ahead: number;
+	attainment_ahead: number;
+	siblings: number;
+	siblings_ahead: number;
+}
+
+/**
+ * The standing of an upper-level or grassroots union at the latest export counted in DuckDB, not in JavaScript: the
+ * figures unitFigures reads there (unit_totals, targets of the unit version valid at T) for the whole level, and the
+ * units ahead by the tie rule of placeOf. Undefined when T is not the latest export, the mart has no rows of the level
+ * at T or the unit is not found (the caller then ranks unitFigures' rows).
+ */
+export async function standingAtLatest(db: WarehouseDb, stamp: Stamp, code: string, level: 2 | 3, parent: { code: string; name: string; level: number } | undefined): Promise<UnitStanding | undefined> {
+	if (stamp.asOf !== stamp.latestExport) return undefined;
+	const sibling = !parent ? sql`FALSE` : parent.level === 1 ? sql`a.level1_code = ${parent.code}` : sql`a.parent_code = ${parent.code}`;
+	const ahead = sql`(a.attainment > me.attainment OR (a.attainment = me.attainment AND a.valid > me.valid))`;
+	const { rows } = await sql<CountRow>`
+		WITH u AS (
+			SELECT u.unit_code, CASE WHEN u.level = 1 THEN u.unit_code ELSE u.level1_code END AS level1_code, u.parent_code,
+				CASE WHEN v.unit_code IS NULL THEN u.target_assigned ELSE v.target_assigned END AS target
+			FROM unit u
+			LEFT JOIN unit_version v ON v.unit_code = u.unit_code AND v.valid_from <= ${stamp.asOf}::TIMESTAMP
+				AND (v.valid_to IS NULL OR v.valid_to > ${stamp.asOf}::TIMESTAMP)
+			WHERE u.level = ${level}
+		),
+		t AS (SELECT unit_code, valid FROM unit_totals WHERE unit_level = ${level} AND as_of = ${stamp.asOf}::TIMESTAMP),
+		a AS (
+			SELECT u.unit_code, u.level1_code, u.parent_code, coalesce(t.valid, 0) AS valid, t.unit_code IS NOT NULL AS in_mart,
+				CASE WHEN u.target IS NOT NULL AND u.target <> 0 THEN coalesce(t.valid, 0)::DOUBLE / u.target END AS attainment
+			FROM u LEFT JOIN t USING (unit_code)
+		),
+		me AS (SELECT * FROM a WHERE unit_code = ${code} LIMIT 1)
+		SELECT count(*) AS units, (SELECT count(*) FROM t) AS mart_rows, count(me.unit_code) AS found,
+			any_value(me.attainment IS NOT NULL) AS has_attainment,
+			count(*) FILTER (WHERE a.valid > me.valid) AS valid_ahead,
+			count(*) FILTER (WHERE ${ahead}) AS attainment_ahead,
+			count(*) FILTER (WHERE ${sibling}) AS siblings,
+			count(*) FILTER (WHERE ${sibling} AND ${ahead}) AS siblings_ahead
+		FROM a LEFT JOIN me ON TRUE`.execute(db);
+	const row = rows[0];
+	if (!row || n(row.mart_rows) === 0 || n(row.found) === 0) return undefined;
+	const units = n(row.units);
+	const rated = row.has_attainment === true;
+	return {
+		national: { rank: n(row.valid_ahead) + 1, of: units },
+		metricRank: { rank: rated ? n(row.attainment_ahead) + 1 : null, of: units },
+		peer: parent ? { rank: rated ? n(row.siblings_ahead) + 1 : null, of: n(row.siblings), name: parent.name, by: 'parent' } : null
+	};
 }
 
 /**
