@@ -34,7 +34,7 @@ async function failing(breakIt: string, previous: Database | null = null, newFil
 	try {
 		await sound.run(breakIt);
 		const report = await auditVersion(sound, { previous, newFileIds });
-		const revisions = await sound.all('SELECT level1_code, month, metric, previous_month_end, new_month_end, explained, file_ids FROM figure_revision ORDER BY month');
+		const revisions = await sound.all('SELECT level1_code, month, metric, previous_month_end, new_month_end, explained, file_ids FROM figure_revision ORDER BY level1_code, month');
 		return { passed: report.passed, failed: report.checks.filter((c) => !c.passed), revisions };
 	} finally {
 		await sound.run('ROLLBACK');
@@ -100,28 +100,42 @@ describe('auditVersion', () => {
 	});
 
 	it("accepts a late export that revises a month's end, though the next month's change moves with it", async () => {
-		// As if file 1 (national, 01/03, T38 rows submitted in February and March) arrived late and raised T38's March end by one:
-		// March is explained by file 1; April's change falls by one with its own end unchanged, and April holds no evidence of file 1.
+		// As if file 1 (national, 01/03, T38 rows submitted in February) arrived late and raised T38's March end by one:
+		// March is explained by file 1; April's change falls by one with its own end unchanged.
 		const { passed, failed, revisions } = await failing(
 			`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-03-31'`, soundAgain, [1]
 		);
 		expect([passed, failed]).toEqual([true, []]);
 		expect(revisions).toEqual([
 			{ level1_code: 'T38', month: '2022-03-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 3, explained: true, file_ids: [1] },
-			{ level1_code: 'T38', month: '2022-04-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 2, explained: true, file_ids: null }
+			{ level1_code: 'T38', month: '2022-04-01', metric: 'on_portal', previous_month_end: 2, new_month_end: 2, explained: true, file_ids: [1] }
 		]);
 	});
 
-	it("still rejects a month whose own end moved without evidence, even after an explained earlier month", async () => {
+	it('accepts a late export revising month ends after its own month (its states hold until a later version shows otherwise)', async () => {
+		// File 1's rows hold from February on: an initiative it shows that later snapshots held only as quarantined rows stays in April's end.
+		const { passed, revisions } = await failing(
+			`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day IN ('2022-03-31', '2022-04-30')`, soundAgain, [1]
+		);
+		expect(passed).toBe(true);
+		expect(revisions.map((r) => [r.month, r.previous_month_end, r.new_month_end, r.explained, r.file_ids])).toEqual([['2022-03-01', 2, 3, true, [1]]]);
+		const april = await failing(`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-04-30'`, soundAgain, [1]);
+		expect([april.passed, april.revisions.map((r) => [r.month, r.explained, r.file_ids])]).toEqual([true, [['2022-04-01', true, [1]]]]);
+	});
+
+	it('rejects a revision before the earliest month a new file can revise, or of a unit it does not cover', async () => {
+		// File 2 (T38 only, 01/04) holds T38 rows submitted from February: January's end cannot move, and T40 is not covered.
 		const { failed, revisions } = await failing(
-			`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-03-31';
-			 UPDATE daily_series SET on_portal = on_portal + 3 WHERE unit_code = 'T38' AND day = '2022-04-30'`, soundAgain, [1]
+			`UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T38' AND day = '2022-01-31';
+			 UPDATE daily_series SET on_portal = on_portal + 1 WHERE unit_code = 'T40' AND day = '2022-03-31'`, soundAgain, [2]
 		);
 		expect(failed).toEqual([{
 			name: 'closed-months-unchanged', passed: false,
-			detail: 'unexplained revision of a closed month: 1 offending: T38 2022-04 on_portal 0 → 2'
+			detail: 'unexplained revision of a closed month: 2 offending: T38 2022-01 on_portal 0 → 1; T40 2022-03 on_portal 0 → 1'
 		}]);
-		expect(revisions.map((r) => [r.month, r.explained])).toEqual([['2022-03-01', true], ['2022-04-01', false]]);
+		expect(revisions.map((r) => [r.level1_code, r.month, r.explained, r.file_ids])).toEqual([
+			['T38', '2022-01-01', false, null], ['T38', '2022-02-01', true, [2]], ['T40', '2022-03-01', false, null], ['T40', '2022-04-01', true, null]
+		]);
 	});
 
 	it('accepts and records a closed-month revision made by a late export of that unit', async () => {

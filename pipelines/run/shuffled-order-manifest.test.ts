@@ -76,9 +76,10 @@ async function fingerprint(db: Database): Promise<Record<string, { n: number; di
 }
 
 /**
- * Closed-month revisions the real audit would have rejected. A late export that revises month M's end figure (explained)
- * also changes month M+1's "change over the month"; the audit must explain that by M+1's unchanged end, not reject the run.
- * The order tests let this one check through and the last test asserts none was found.
+ * Closed-month revisions the real audit would have rejected. A late export revises month M's end figure and so month M+1's
+ * "change over the month", and its states can hold into later months (an initiative later snapshots held only as quarantined
+ * rows); the audit must explain these, not reject the run. The order tests let this one check through and the last test
+ * asserts none was found.
  */
 const closedMonthRejections: string[] = [];
 

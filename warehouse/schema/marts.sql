@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS unit_totals (
 	attainment_phase1 DOUBLE
 );
 
--- Grain: one row per (level1_code, month, metric) whose figure for that closed month (the change over the month of the daily series) differs from the previous published version; explained = a newly loaded file accounts for it (file_ids), so the UI can say "revised by a late export", or the month's own end figure is unchanged (only an earlier month end moved, which is checked at the first month it moved).
+-- Grain: one row per (level1_code, month, metric) whose figure for that closed month (the change over the month of the daily series) differs from the previous published version; explained = a newly loaded file covering the unit accounts for it (file_ids: its earliest row of the unit or its export falls in that month or before), so the UI can say "revised by a late export", or the month's own end figure is unchanged (only an earlier month end moved, which is checked at the first month it moved).
 CREATE TABLE IF NOT EXISTS figure_revision (
 	level1_code VARCHAR NOT NULL,
 	month DATE NOT NULL,
