@@ -1,6 +1,7 @@
 // Benchmarks the pipeline: a scale-1 national CSV from landed file to published version beside DuckDB's plain CSV load, its peak RSS, and stage + validate throughput (synthetic CSV, per-unit XLSX).
 import { spawn } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../warehouse/duckdb/database.ts';
@@ -14,7 +15,7 @@ import { writeSyntheticInitiatives, writeSyntheticUnits } from '../validate/synt
 import { validateInitiativeFile } from '../validate/validate-initiatives.ts';
 import { validateUnitFile } from '../validate/validate-units.ts';
 import type { Benchmark, BenchResult } from './benchmarks.ts';
-import { peakRssMb } from './simulate-bench.ts';
+import { cpuSeconds, peakRssMb } from './simulate-bench.ts';
 
 const repository = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 /** Steps of a run that come after landing: the "landed file → published version" time. */
@@ -45,20 +46,27 @@ function newest(dir: string, prefix: string, suffix: string): string {
 	return join(dir, name);
 }
 
-/** Seconds DuckDB alone takes to load the CSV into a table of a file database (the baseline). */
-async function rawCsvLoadSeconds(csv: string, dir: string): Promise<number> {
+/** Seconds (wall and CPU) DuckDB alone takes to load the CSV into a table of a file database (the baseline). */
+async function rawCsvLoad(csv: string, dir: string): Promise<{ wall: number; cpu: number }> {
 	const path = join(dir, 'baseline.duckdb');
 	const db = await Database.open(path);
 	const started = performance.now();
+	const cpu = process.cpuUsage();
 	await db.run(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteLiteral(csv)})`);
+	const used = process.cpuUsage(cpu);
 	const took = seconds(started);
 	db.close();
 	rmSync(path, { force: true });
-	return took;
+	return { wall: took, cpu: Number(((used.user + used.system) / 1e6).toFixed(2)) };
+}
+
+async function rawCsvLoadSeconds(csv: string, dir: string): Promise<number> {
+	return (await rawCsvLoad(csv, dir)).wall;
 }
 
 interface PipelineChild {
 	wallSeconds: number;
+	cpuSeconds: number;
 	peakRssMb: number;
 	durationsMs: Record<string, number>;
 	status: string;
@@ -79,7 +87,7 @@ async function runPipelineChild(source: string, warehouse: string): Promise<Pipe
 	const runs = join(warehouse, 'runs');
 	const record = JSON.parse(readFileSync(join(runs, readdirSync(runs).sort().at(-1)!), 'utf8')) as { status: string; durationsMs: Record<string, number> };
 	if (code !== 0) throw new Error(`pipeline run failed (exit ${code}, ${record.status}): ${stderr.slice(-1500)}`);
-	return { wallSeconds, peakRssMb: peakRssMb(stderr), durationsMs: record.durationsMs, status: record.status };
+	return { wallSeconds, cpuSeconds: cpuSeconds(stderr), peakRssMb: peakRssMb(stderr), durationsMs: record.durationsMs, status: record.status };
 }
 
 /** The closing national CSV and unit tree of the scale-1 simulated portal ("close" schedule), or a synthetic 2.1M-row pair. */
@@ -105,7 +113,9 @@ async function nationalPipeline(): Promise<BenchResult> {
 		const source = join(dir, 'exports');
 		mkdirSync(source);
 		for (const file of [units, initiatives]) linkOrCopy(file, join(source, file.split('/').at(-1)!));
-		const baseline = await rawCsvLoadSeconds(initiatives, dir);
+		const load = loadavg()[0]!;
+		const raw = await rawCsvLoad(initiatives, dir);
+		const baseline = raw.wall;
 		const run = await runPipelineChild(source, join(dir, 'warehouse'));
 		const step = (name: string) => (run.durationsMs[name] ?? 0) / 1000;
 		const landedToPublished = AFTER_LANDING.reduce((sum, name) => sum + step(name), 0);
@@ -125,6 +135,9 @@ async function nationalPipeline(): Promise<BenchResult> {
 				'publish s': Number(step('publish').toFixed(2)),
 				'fetch+land s': Number((step('fetch') + step('land')).toFixed(2)),
 				'wall s': run.wallSeconds,
+				'raw load CPU s': raw.cpu,
+				'run CPU s (incl. fetch)': run.cpuSeconds,
+				'load avg': `${load.toFixed(1)}→${loadavg()[0]!.toFixed(1)}`,
 				'peak RSS MB': run.peakRssMb,
 				'rows/s': Math.round(rows / landedToPublished)
 			}
