@@ -5,7 +5,8 @@ import { peerGroupOf } from './peers.ts';
 import { rankFigures, rankings } from './rankings.ts';
 import { seriesRows } from './series.ts';
 import { resolveStamp, resolveUnit } from './query-context.ts';
-import { placeOf, seriesOfUnits, standingAtLatest, unitStanding } from './unit-page.ts';
+import { breakdown, BREAKDOWN_BYS } from './breakdowns.ts';
+import { breakdownsOf, placeOf, seriesOfUnits, standingAtLatest, unitStanding } from './unit-page.ts';
 import type { UnitFigure } from './unit-figures.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
@@ -90,5 +91,31 @@ describe('seriesOfUnits', () => {
 		expect(points).toBeGreaterThan(0);
 		expect(batched.get('NOPE')).toEqual([]);
 		expect(await seriesOfUnits(fixture.db, [], '2022-02-01', '2022-06-10')).toEqual(new Map());
+	});
+});
+
+describe('breakdownsOf', () => {
+	it('answers for every unit, viewer and as-of what breakdown() answers for each by, from one query', async () => {
+		let rows = 0;
+		for (const asOf of [undefined, '2022-03-01 08:00', '2022-05-15 12:00']) {
+			for (const unit of ['VN', ...FIXTURE_UNITS.map((u) => u.code)]) {
+				for (const who of [viewer, PRESS]) {
+					const bys = who === PRESS ? (['field', 'leadership'] as const) : BREAKDOWN_BYS;
+					let batched;
+					try {
+						batched = await breakdownsOf(fixture.db, { viewer: who, asOf, unit, bys });
+					} catch (e) {
+						await expect(breakdown(fixture.db, { viewer: who, asOf, unit, by: 'field' })).rejects.toBeInstanceOf((e as Error).constructor);
+						continue;
+					}
+					for (const by of bys) {
+						const one = await breakdown(fixture.db, { viewer: who, asOf, unit, by });
+						expect(batched.get(by), `${unit} ${by} ${asOf}`).toEqual(one);
+						rows += one.rows.length;
+					}
+				}
+			}
+		}
+		expect(rows).toBeGreaterThan(50);
 	});
 });

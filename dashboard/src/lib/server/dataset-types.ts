@@ -16,6 +16,8 @@ export interface DatasetContext {
 	asOf?: string;
 	/** The published version when its shown datasets may be reused by other pages (the page cache is on). */
 	version?: string;
+	/** One page render's shared work (several datasets from one query), by key. */
+	memo?: Map<string, Promise<unknown>>;
 }
 
 export type DatasetParams = Record<string, string | undefined>;

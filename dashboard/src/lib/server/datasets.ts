@@ -9,7 +9,7 @@ import { quarantineCounts } from '../../../../queries/quality.ts';
 import { resolveStamp, resolveUnit, type Stamp } from '../../../../queries/query-context.ts';
 import { rankMovement, rankings } from '../../../../queries/rankings.ts';
 import { dailySeries } from '../../../../queries/series.ts';
-import { seriesOfUnits } from '../../../../queries/unit-page.ts';
+import { breakdownsOf, seriesOfUnits } from '../../../../queries/unit-page.ts';
 import { SHARE_BYS, SHARE_METRICS, shares, type ShareBy, type ShareMetric } from '../../../../queries/shares.ts';
 import { targets } from '../../../../queries/targets.ts';
 import { totals } from '../../../../queries/totals.ts';
@@ -245,11 +245,27 @@ const BREAKDOWN_TITLES: Record<BreakdownBy, { vi: string; en: string }> = {
 	enterprise: { vi: 'doanh nghiệp và khu vực công', en: 'enterprises and public sector' }
 };
 
+/** The breakdowns a unit page shows together: one scan of the unit's initiatives answers all three. */
+const PAGE_BREAKDOWNS: readonly BreakdownBy[] = ['field', 'sector', 'leadership'];
+
+/** One breakdown of a unit; on a page (a render memo), the page's three come from one query shared by its datasets. */
+async function breakdownOf(context: DatasetContext, unit: string | undefined, by: BreakdownBy) {
+	const { db, viewer, asOf, memo } = context;
+	if (!memo || !PAGE_BREAKDOWNS.includes(by)) return breakdown(db, { viewer, asOf, unit, by });
+	const key = `breakdowns|${unit ?? ''}`;
+	let all = memo.get(key) as ReturnType<typeof breakdownsOf> | undefined;
+	if (!all) {
+		all = breakdownsOf(db, { viewer, asOf, unit, bys: PAGE_BREAKDOWNS });
+		memo.set(key, all);
+	}
+	return (await all).get(by)!;
+}
+
 /** Initiatives on the portal split by field, sector or leadership (bar chart). */
 const breakdownDataset: DatasetFunction = async (context, params) => {
-	const { db, viewer, language, asOf } = context;
+	const { db, language } = context;
 	const by = pick(params.by, BREAKDOWN_BYS, 'field');
-	const b = await breakdown(db, { viewer, asOf, unit: params.unit, by });
+	const b = await breakdownOf(context, params.unit, by);
 	const unit = await resolveUnit(db, params.unit);
 	const title = tr(language, `Sáng kiến ${BREAKDOWN_TITLES[by].vi} – ${unit.name}`, `Initiatives ${BREAKDOWN_TITLES[by].en} – ${unit.name}`);
 	const rows = b.rows.map((r) => ({ code: r.key, label: language === 'vi' ? r.labelVi : r.labelEn, value: r.onPortal }));

@@ -30,7 +30,7 @@ export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) =
 		const render = () => {
 			const started = performance.now();
 			const { db, stats } = requestDb(shared, cacheOn ? { cache: reads, version } : undefined);
-			const result = fn({ db, viewer, language, asOf, version: cacheOn ? version : undefined });
+			const result = fn({ db, viewer, language, asOf, version: cacheOn ? version : undefined, memo: new Map() });
 			if (process.env.SANG_KIEN_PAGE_TIMING === '1') {
 				void result.finally(() => {
 					const slowest = stats.slowest.map((q) => `${Math.round(q.ms)} ms ${q.sql}`).join(' | ');
