@@ -131,7 +131,12 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 		}
 		if (empty) rows = [];
 	} else {
-		const { rows: count } = await sql<{ n: number }>`SELECT count(*) AS n FROM initiative_period p WHERE ${periods}`.execute(db);
+		// At the latest export the unit's count on the portal is a unit_totals row; at other times (or without the row) the periods are counted.
+		const mart =
+			stamp.asOf === stamp.latestExport
+				? (await sql<{ n: number }>`SELECT on_portal AS n FROM unit_totals WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`.execute(db)).rows
+				: [];
+		const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM initiative_period p WHERE ${periods}`.execute(db);
 		total = n(count[0]?.n);
 		if (total === 0 || empty || (limit !== undefined && offset >= total)) rows = [];
 		else if (sort === 'ten') {
