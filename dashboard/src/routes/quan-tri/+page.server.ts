@@ -7,7 +7,7 @@ import { formChoice, formText } from '$lib/server/auth/form-input.ts';
 import { clientAddress } from '$lib/server/auth/request-auth.ts';
 import { createAccount, createToken, deleteToken, resetPassword, setAccountDisabled, type AdminContext } from '$lib/server/auth/user-admin.ts';
 import { publicUser } from '$lib/server/auth/user-accounts.ts';
-import { pipelineRuns } from '$lib/server/initiative-queries.ts';
+import { pipelineRuns } from '../../../../queries/operations.ts';
 import { withDb } from '$lib/server/warehouse.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
