@@ -3,29 +3,30 @@
 -- a status time is clamped into [submitted_at, the export time the version was first seen]; periods end at a withdrawal
 -- and restart at a reinstatement. Unit, author and other attributes come from the initiative's current row.
 -- Nearly every initiative has one version and was never withdrawn: those take a direct path (at most two periods, no window);
--- the few others go through the general one.
+-- the few others go through the general one. Intermediate results are temp tables (they spill) or inlined CTEs (NOT MATERIALIZED): a CTE
+-- read twice is otherwise held in memory whole; at scale 1 with every snapshot loaded that does not fit the building version's memory limit.
 DELETE FROM initiative_period;
 
-INSERT INTO initiative_period BY NAME
-WITH base AS (
+CREATE OR REPLACE TEMP TABLE period_complex_id AS
+SELECT initiative_id FROM initiative_version GROUP BY initiative_id HAVING count(*) > 1
+UNION
+SELECT initiative_id FROM initiative_withdrawal;
+
+CREATE OR REPLACE TEMP TABLE period_row AS
+WITH base AS NOT MATERIALIZED (
 	SELECT initiative_id, grassroots_code, upper_code, level1_code, field, sector, is_leader, author_key, submitted_at
 	FROM initiative
 ),
-complex_id AS (
-	SELECT initiative_id FROM initiative_version GROUP BY initiative_id HAVING count(*) > 1
-	UNION
-	SELECT initiative_id FROM initiative_withdrawal
-),
-simple_event AS (
+simple_event AS NOT MATERIALIZED (
 	-- one version, never withdrawn: under review from submission to the status time (unless that is its state anyway), then its state
 	SELECT b.*, v.status, v.benefit, greatest(least(v.status_at, v.valid_from), b.submitted_at) AS event_at,
 		greatest(least(v.status_at, v.valid_from), b.submitted_at) > b.submitted_at
 			AND NOT (v.status = 'under_review' AND v.benefit IS NULL) AS reviewed_later
 	FROM initiative_version v
 	JOIN base b USING (initiative_id)
-	WHERE v.initiative_id NOT IN (SELECT initiative_id FROM complex_id)
+	WHERE v.initiative_id NOT IN (SELECT initiative_id FROM period_complex_id)
 ),
-simple_period AS (
+simple_period AS NOT MATERIALIZED (
 	SELECT * EXCLUDE (status, benefit, event_at, reviewed_later), 'under_review' AS status, NULL::BIGINT AS benefit,
 		submitted_at AS from_at, event_at AS to_at
 	FROM simple_event WHERE reviewed_later
@@ -34,25 +35,25 @@ simple_period AS (
 		CASE WHEN reviewed_later THEN event_at ELSE submitted_at END AS from_at, NULL::TIMESTAMP AS to_at
 	FROM simple_event
 ),
-complex_base AS (
-	SELECT * FROM base WHERE initiative_id IN (SELECT initiative_id FROM complex_id)
+complex_base AS NOT MATERIALIZED (
+	SELECT * FROM base WHERE initiative_id IN (SELECT initiative_id FROM period_complex_id)
 ),
-status_event AS (
+status_event AS NOT MATERIALIZED (
 	SELECT v.initiative_id, v.valid_from, v.status, v.benefit,
 		greatest(least(v.status_at, v.valid_from), b.submitted_at) AS event_at
 	FROM initiative_version v JOIN complex_base b USING (initiative_id)
 ),
-status_step AS (
+status_step AS NOT MATERIALIZED (
 	-- the state in force from each event time: the latest-known version among those whose status time has passed
 	SELECT DISTINCT initiative_id, event_at,
 		arg_max(struct_pack(status := status, benefit := benefit), valid_from) OVER (
 			PARTITION BY initiative_id ORDER BY event_at RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS state
 	FROM status_event
 ),
-first_event AS (
+first_event AS NOT MATERIALIZED (
 	SELECT initiative_id, min(event_at) AS first_event_at FROM status_event GROUP BY initiative_id
 ),
-step AS (
+step AS NOT MATERIALIZED (
 	SELECT initiative_id, event_at, state.status AS status, state.benefit AS benefit FROM status_step
 	UNION ALL
 	-- before any status time has passed: under review
@@ -60,30 +61,30 @@ step AS (
 	FROM complex_base b JOIN first_event f USING (initiative_id)
 	WHERE f.first_event_at > b.submitted_at
 ),
-island_start AS (
+island_start AS NOT MATERIALIZED (
 	SELECT * FROM step
 	QUALIFY lag(struct_pack(status, benefit)) OVER (PARTITION BY initiative_id ORDER BY event_at)
 		IS DISTINCT FROM struct_pack(status, benefit)
 ),
-status_span AS (
+status_span AS NOT MATERIALIZED (
 	SELECT initiative_id, status, benefit, event_at AS span_from,
 		coalesce(lead(event_at) OVER (PARTITION BY initiative_id ORDER BY event_at), 'infinity'::TIMESTAMP) AS span_to
 	FROM island_start
 ),
-withdrawal AS (
+withdrawal AS NOT MATERIALIZED (
 	SELECT initiative_id, withdrawn_at, reinstated_at,
 		lead(withdrawn_at) OVER (PARTITION BY initiative_id ORDER BY withdrawn_at) AS next_withdrawn_at,
 		row_number() OVER (PARTITION BY initiative_id ORDER BY withdrawn_at) AS withdrawal_number
 	FROM initiative_withdrawal
 ),
-on_portal AS (
+on_portal AS NOT MATERIALIZED (
 	SELECT b.initiative_id, b.submitted_at AS on_from, coalesce(w.withdrawn_at, 'infinity'::TIMESTAMP) AS on_to
 	FROM complex_base b LEFT JOIN withdrawal w ON w.initiative_id = b.initiative_id AND w.withdrawal_number = 1
 	UNION ALL
 	SELECT initiative_id, reinstated_at, coalesce(next_withdrawn_at, 'infinity'::TIMESTAMP)
 	FROM withdrawal WHERE reinstated_at IS NOT NULL
 ),
-complex_period AS (
+complex_period AS NOT MATERIALIZED (
 	SELECT s.initiative_id, s.status, s.benefit,
 		greatest(s.span_from, o.on_from) AS from_at, least(s.span_to, o.on_to) AS to_at
 	FROM status_span s JOIN on_portal o
@@ -98,5 +99,11 @@ FROM (
 		b.submitted_at, p.status, p.benefit, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
 	FROM complex_period p JOIN complex_base b USING (initiative_id)
 	WHERE p.from_at < p.to_at
-)
-ORDER BY from_at, initiative_id;
+);
+
+-- sorted apart from the joins above: the sort and the joins' hash tables do not fit the memory limit together
+INSERT INTO initiative_period BY NAME
+SELECT * FROM period_row ORDER BY from_at, initiative_id;
+
+DROP TABLE period_row;
+DROP TABLE period_complex_id;
