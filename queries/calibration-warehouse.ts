@@ -1,18 +1,15 @@
 // Builds (once, cached under var/cache/) the warehouse the published-figures test reads: the default scale-1 simulated portal's exports at the published figures' as-of times, loaded by the real pipeline CLI.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join } from 'node:path';
 import { ensureSimulatedExports, simulatedExportsDir, withProcessLock } from '../pipelines/simulated-portal/simulated-exports-cache.ts';
-
-const repository = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+import { runPipelineCli } from './bench/simulated-warehouse.ts';
 
 /**
  * National snapshots (sang-kien_toan-quoc_<YYYYMMDD-HHmm>) the published figures need: every one up to the minute of the
  * 1,000,000th initiative (03/10/2022 16:00, so withdrawals before it are dated as in a full load), then the close
  * (31/08/2023 23:59) and the final count (08/10/2023 08:00). Every as-of time of the figures is the export time of one
  * of them, so the state answered is that snapshot's, as in a load of every export. The ten month-end snapshots between
- * (31/10/2022 … 31/07/2023, 6 GB) are left out to keep `npm test` within CI's time; unit trees and unit exports are all kept.
+ * (31/10/2022 … 31/07/2023, 6 GB) are left out to keep `npm test`'s time and disk small; unit trees and unit exports are all kept.
  */
 const LAST_EARLY_SNAPSHOT = '20221003-1600';
 const LATE_SNAPSHOTS = new Set(['20230831-2359', '20231008-0800']);
@@ -50,14 +47,7 @@ export function ensureCalibrationWarehouse(): string {
 		rmSync(source, { recursive: true, force: true });
 		mkdirSync(source, { recursive: true });
 		for (const name of readdirSync(exports).filter(isCalibrationExport)) linkOrCopy(join(exports, name), join(source, name));
-		const cli = join(repository, 'pipelines', 'run', 'pipeline-cli.ts');
-		const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'run', '--source', source, '--warehouse', warehouse], {
-			cwd: repository,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			encoding: 'utf8',
-			maxBuffer: 64 * 1024 * 1024
-		});
-		if (run.status !== 0) throw new Error(`pipeline run on ${source} failed (exit ${run.status}): ${(run.stderr || run.stdout).slice(-2000)}`);
+		runPipelineCli(source, warehouse);
 		return warehouse;
 	});
 }

@@ -1,4 +1,4 @@
-// Builds (once, cached under var/cache/) a published warehouse from the simulated portal's exports by running the real pipeline CLI, for the benchmark and the published-figures test.
+// Builds (once, cached under var/cache/) a published warehouse from the simulated portal's exports by running the real pipeline CLI, for the benchmarks.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -17,16 +17,20 @@ export function simulatedWarehouseDir(key: CacheKey): string {
 export function ensureSimulatedWarehouse(key: CacheKey): string {
 	const warehouse = simulatedWarehouseDir(key);
 	if (existsSync(join(warehouse, 'CURRENT'))) return warehouse;
-	const exports = ensureSimulatedExports(key);
+	runPipelineCli(ensureSimulatedExports(key), warehouse);
+	return warehouse;
+}
+
+/** Runs `pipeline run --source <source> --warehouse <warehouse>` in a child process; throws with its output's tail unless it published or found nothing new. */
+export function runPipelineCli(source: string, warehouse: string): void {
 	const cli = join(repository, 'pipelines', 'run', 'pipeline-cli.ts');
-	const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'run', '--source', exports, '--warehouse', warehouse], {
+	const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'run', '--source', source, '--warehouse', warehouse], {
 		cwd: repository,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024
 	});
 	if (run.status !== 0 && run.status !== 10) {
-		throw new Error(`pipeline run on ${exports} failed (exit ${run.status}): ${(run.stderr || run.stdout).slice(-2000)}`);
+		throw new Error(`pipeline run on ${source} failed (exit ${run.status}): ${(run.stderr || run.stdout).slice(-2000)}`);
 	}
-	return warehouse;
 }
