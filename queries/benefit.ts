@@ -1,6 +1,6 @@
 // Economic benefit as of T: its distribution (quantiles of a heavy tail), the top initiatives (titles only inside the viewer's detail scope) and totals by unit, region or field.
 import { sql } from 'kysely';
-import { breakdown, type Breakdown } from './breakdowns.ts';
+import { breakdown, type Breakdown, type FigureSource } from './breakdowns.ts';
 import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { shares, type Shares } from './shares.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
@@ -20,16 +20,44 @@ export interface BenefitDistribution extends Stamp {
 
 /** Distribution of the benefit of valid initiatives at T. Aggregates: every viewer. */
 export async function benefitDistribution(db: WarehouseDb, options: QueryOptions): Promise<BenefitDistribution> {
+	return benefitDistributionFrom(db, options, 'marts');
+}
+
+interface DistributionRow {
+	valid: number;
+	stating: number;
+	total: number | null;
+	q: (number | null)[] | null;
+	max: number | null;
+}
+
+/** benefitDistribution() read from the given source (the marts: unit_totals and unit_totals_detail, every unit). */
+export async function benefitDistributionFrom(db: WarehouseDb, options: QueryOptions, source: FigureSource): Promise<BenefitDistribution> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
-	const { rows } = await sql<{ valid: number; stating: number; total: number | null; q: (number | null)[] | null; max: number | null }>`
-		SELECT count(*) AS valid, count(benefit) AS stating, sum(benefit) AS total,
-			quantile_disc(benefit, [${sql.join(BENEFIT_QUANTILES.map((q) => sql.lit(q)))}]) AS q, max(benefit) AS max
-		FROM initiative_period WHERE status = 'valid' AND ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}`.execute(db);
-	const row = rows[0]!;
+	const fromMarts =
+		source === 'marts' && stamp.asOf === stamp.latestExport
+			? (
+					await sql<DistributionRow>`
+						SELECT t.valid, d.stating, t.valid_benefit AS total, d.benefit_quantiles AS q, d.max_benefit AS max
+						FROM unit_totals t JOIN unit_totals_detail d ON d.unit_code = t.unit_code AND d.as_of = t.as_of
+						WHERE t.unit_code = ${scope.code} AND t.as_of = ${stamp.asOf}::TIMESTAMP LIMIT 1`.execute(db)
+				).rows[0]
+			: undefined;
+	const row =
+		fromMarts ??
+		(
+			await sql<DistributionRow>`
+				SELECT count(*) AS valid, count(benefit) AS stating, sum(benefit) AS total,
+					quantile_disc(benefit, [${sql.join(BENEFIT_QUANTILES.map((q) => sql.lit(q)))}]) AS q, max(benefit) AS max
+				FROM initiative_period WHERE status = 'valid' AND ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}`.execute(db)
+		).rows[0]!;
 	const quantiles = Object.fromEntries(BENEFIT_QUANTILES.map((q, i) => [`p${Math.round(q * 100)}`, row.q?.[i] ?? null]));
 	return { ...stamp, unit: scope.code, valid: n(row.valid), stating: n(row.stating), total: n(row.total), quantiles, max: row.max ?? null };
 }
+
+/** Rows a unit keeps in unit_top_initiative (warehouse/sql/marts/unit-detail.sql). */
+export const TOP_INITIATIVES_KEPT = 100;
 
 export interface TopInitiative {
 	rank: number;
@@ -43,17 +71,25 @@ export interface TopInitiative {
 
 /** The valid initiatives with the largest benefit at T, ties by id. Restricted: NotVisibleError outside the viewer's detail scope. */
 export async function topInitiatives(db: WarehouseDb, options: QueryOptions & { limit?: number }): Promise<Stamp & { unit: string; rows: TopInitiative[] }> {
+	return topInitiativesFrom(db, options, 'marts');
+}
+
+/** topInitiatives() read from the given source (the marts: unit_top_initiative, nation to upper-level unions, up to its 100 rows a unit). */
+export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions & { limit?: number }, source: FigureSource): Promise<Stamp & { unit: string; rows: TopInitiative[] }> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
+	const top =
+		source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2 && limit <= TOP_INITIATIVES_KEPT
+			? sql`SELECT initiative_id, field, grassroots_code, level1_code, benefit FROM unit_top_initiative
+				WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP AND rank <= ${limit}`
+			: sql`SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM initiative_period p
+				WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}
+				ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}`;
 	const { rows } = await sql<{ initiative_id: string; title: string | null; field: string | null; grassroots_code: string | null; level1_code: string | null; benefit: number }>`
-		WITH top AS (
-			SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM initiative_period p
-			WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}
-			ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}
-		)
+		WITH top AS (${top})
 		-- the top rows are cut from the periods first: only they are joined to titles
 		SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit
 		FROM top t JOIN initiative i USING (initiative_id)

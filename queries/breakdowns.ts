@@ -60,16 +60,43 @@ export function suppressSmallGroups<T extends { onPortal: number | null; suppres
 	return marked;
 }
 
+interface BreakdownCount {
+	key: string | null;
+	on_portal: number;
+	valid: number;
+	benefit: number | null;
+}
+
+/**
+ * Where a query reads its figures: 'marts' = the latest-export marts (unit_totals_detail, unit_breakdown, unit_author,
+ * unit_top_initiative) when T is the latest export and they hold the unit, else the periods; 'periods' = always the scan
+ * of initiative_period at T (the tests check both give the same answer).
+ */
+export type FigureSource = 'marts' | 'periods';
+
 /** Initiatives on the portal at T in a unit (default the nation) split by one attribute. Aggregates: every viewer (press: small groups suppressed). */
 export async function breakdown(db: WarehouseDb, options: QueryOptions & { by: BreakdownBy }): Promise<Breakdown> {
+	return breakdownFrom(db, options, 'marts');
+}
+
+/** breakdown() read from the given source. */
+export async function breakdownFrom(db: WarehouseDb, options: QueryOptions & { by: BreakdownBy }, source: FigureSource): Promise<Breakdown> {
 	if (!BREAKDOWN_BYS.includes(options.by)) throw new QueryInputError('invalid_option', `unknown breakdown "${String(options.by).slice(0, 40)}"`);
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
-	const { rows } = await sql<{ key: string | null; on_portal: number; valid: number; benefit: number | null }>`
-		SELECT ${KEY[options.by]} AS key, count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
-			sum(benefit) FILTER (WHERE status = 'valid') AS benefit
-		FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}
-		GROUP BY 1 ORDER BY on_portal DESC, key`.execute(db);
+	// At the latest export the nation, level-1 units and upper-level unions read their few unit_breakdown rows (same figures).
+	const fromMart = source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2;
+	const { rows } = await (fromMart
+		? sql<BreakdownCount>`
+			SELECT key, on_portal, valid, benefit FROM unit_breakdown
+			WHERE unit_code = ${scope.code} AND dimension = ${options.by} AND as_of = ${stamp.asOf}::TIMESTAMP
+			ORDER BY on_portal DESC, key`
+		: sql<BreakdownCount>`
+			SELECT ${KEY[options.by]} AS key, count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
+				sum(benefit) FILTER (WHERE status = 'valid') AS benefit
+			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}
+			GROUP BY 1 ORDER BY on_portal DESC, key`
+	).execute(db);
 	const total = rows.reduce((a, r) => a + n(r.on_portal), 0);
 	const plain = rows.map((r) => {
 		const key = r.key ?? 'unknown';

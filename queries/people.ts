@@ -1,6 +1,6 @@
 // Authors (restricted personal data): authors ranked by valid initiatives at T inside the viewer's detail scope, and how many authors have k valid initiatives.
 import { sql } from 'kysely';
-import { suppressSmallGroups } from './breakdowns.ts';
+import { suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -20,24 +20,37 @@ export interface AuthorRow {
  * the valid count. Restricted: NotVisibleError outside the viewer's detail scope.
  */
 export async function topAuthors(db: WarehouseDb, options: QueryOptions & { limit?: number }): Promise<Stamp & { unit: string; rows: AuthorRow[] }> {
+	return topAuthorsFrom(db, options, 'marts');
+}
+
+/** topAuthors() read from the given source (the marts: unit_author, for the nation, level-1 units and upper-level unions). */
+export async function topAuthorsFrom(db: WarehouseDb, options: QueryOptions & { limit?: number }, source: FigureSource): Promise<Stamp & { unit: string; rows: AuthorRow[] }> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`authors of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
+	const author =
+		source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2
+			? sql`SELECT author_key, valid, on_portal, benefit, last_initiative FROM unit_author
+				WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`
+			: sql`SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
+					sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
+					arg_max(p.initiative_id, p.submitted_at) AS last_initiative
+				FROM initiative_period p
+				WHERE ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
+				GROUP BY p.author_key`;
 	const { rows } = await sql<{ name: string | null; grassroots_code: string | null; level1_code: string | null; valid: number; on_portal: number; benefit: number | null }>`
-		WITH author AS (
-			SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
-				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
-				arg_max(p.initiative_id, p.submitted_at) AS last_initiative
-			FROM initiative_period p
-			WHERE ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
-			GROUP BY p.author_key
+		WITH author AS (${author}),
+		-- The author ranked at the limit on every key before the name (none when fewer): a top-N, not a sort of every author.
+		cut AS (
+			SELECT valid, on_portal, benefit FROM author ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST LIMIT 1 OFFSET ${limit - 1}
 		),
-		-- Only authors that can reach the first rows (ranked on every key before the name, ties kept) are joined to names.
+		-- Only authors that can reach the first rows (ranked at or above the cut, ties kept) are joined to names.
 		front AS (
-			SELECT * FROM author
-			QUALIFY rank() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST) <= ${limit}
+			SELECT a.* FROM author a LEFT JOIN cut c ON TRUE
+			WHERE c.valid IS NULL OR a.valid > c.valid
+				OR (a.valid = c.valid AND (a.on_portal > c.on_portal OR (a.on_portal = c.on_portal AND (c.benefit IS NULL OR a.benefit >= c.benefit))))
 		)
 		SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit
 		FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative
@@ -54,15 +67,25 @@ export async function topAuthors(db: WarehouseDb, options: QueryOptions & { limi
 	};
 }
 
+export type AuthorsByValidCount = Stamp & { unit: string; rows: { validInitiatives: number; authors: number | null; suppressed: boolean }[] };
+
 /** How many authors have exactly k valid initiatives at T ("one person with 6"). Aggregates; press: small groups suppressed. */
-export async function authorsByValidCount(db: WarehouseDb, options: QueryOptions): Promise<Stamp & { unit: string; rows: { validInitiatives: number; authors: number | null; suppressed: boolean }[] }> {
+export async function authorsByValidCount(db: WarehouseDb, options: QueryOptions): Promise<AuthorsByValidCount> {
+	return authorsByValidCountFrom(db, options, 'marts');
+}
+
+/** authorsByValidCount() read from the given source. */
+export async function authorsByValidCountFrom(db: WarehouseDb, options: QueryOptions, source: FigureSource): Promise<AuthorsByValidCount> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const author =
+		source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2
+			? sql`SELECT valid FROM unit_author WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`
+			: sql`SELECT author_key, count(*) FILTER (WHERE status = 'valid') AS valid
+				FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)} AND author_key IS NOT NULL
+				GROUP BY author_key`;
 	const { rows } = await sql<{ k: number; authors: number }>`
-		SELECT valid AS k, count(*) AS authors FROM (
-			SELECT author_key, count(*) FILTER (WHERE status = 'valid') AS valid
-			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)} AND author_key IS NOT NULL
-			GROUP BY author_key)
+		SELECT valid AS k, count(*) AS authors FROM (${author})
 		GROUP BY valid ORDER BY valid DESC`.execute(db);
 	const shown = suppressSmallGroups(rows.map((r) => ({ validInitiatives: r.k, onPortal: n(r.authors), suppressed: false })), options.viewer);
 	return { ...stamp, unit: scope.code, rows: shown.map((r) => ({ validInitiatives: r.validInitiatives, authors: r.suppressed ? null : r.onPortal, suppressed: r.suppressed })) };

@@ -1,7 +1,9 @@
 // Totals of a unit (or the nation) as of T: on the portal by status, withdrawn, benefit and its median, authors, participating grassroots unions, goal share, phases.
 import { sql } from 'kysely';
+import type { WallClock } from '../warehouse/time/wall-clock.ts';
+import type { FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
-import { asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface PhaseTotals {
 	onPortal: number;
@@ -47,20 +49,48 @@ interface TotalsRow {
 }
 
 /**
- * Totals of `unit` (default the nation) as of `asOf` (default the latest export), in one statement: one scan of the
- * unit's periods at T, withdrawals and the unit tree. At the latest export the distinct counts (the costly part) are read
- * from unit_totals, which holds them as of that time. Aggregates: visible to every viewer.
+ * Totals of `unit` (default the nation) as of `asOf` (default the latest export). At the latest export they are one row of
+ * unit_totals and unit_totals_detail (built as of that time); otherwise one statement: one scan of the unit's periods at T,
+ * withdrawals and the unit tree. Aggregates: visible to every viewer.
  */
 export async function totals(db: WarehouseDb, options: QueryOptions): Promise<Totals> {
+	return totalsFrom(db, options, 'marts');
+}
+
+/** totals() read from the given source. */
+export async function totalsFrom(db: WarehouseDb, options: QueryOptions, source: FigureSource): Promise<Totals> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const t = stamp.asOf;
 	const latest = t === stamp.latestExport;
+	const row = (latest && source === 'marts' ? await totalsFromMarts(db, scope, t) : undefined) ?? (await totalsFromPeriods(db, scope, t, latest));
+	return totalsOf(stamp, scope, row);
+}
+
+/** Subquery: the grassroots unions of the scope in the unit tree. */
+function grassrootsOf(scope: UnitScope) {
+	const within = scope.column ? sql`AND ${sql.ref(`u.${scope.column === 'grassroots_code' ? 'unit_code' : scope.column}`)} = ${scope.code}` : sql``;
+	return sql`(SELECT count(*) FROM unit u WHERE u.level = 3 ${within})`;
+}
+
+/** The unit's row of unit_totals and unit_totals_detail (figures as of the latest export), or undefined when either lacks it. */
+async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock): Promise<TotalsRow | undefined> {
+	const { rows } = await sql<TotalsRow>`
+		SELECT t.on_portal, t.valid, t.under_review, t.invalid, t.valid_benefit AS benefit, d.median_benefit, t.authors,
+			t.participating_grassroots AS participating, d.p1_on_portal, d.p1_valid, d.p1_benefit, d.withdrawn,
+			${grassrootsOf(scope)} AS grassroots
+		FROM unit_totals t JOIN unit_totals_detail d ON d.unit_code = t.unit_code AND d.as_of = t.as_of
+		WHERE t.unit_code = ${scope.code} AND t.as_of = ${t}::TIMESTAMP
+		LIMIT 1`.execute(db);
+	return rows[0];
+}
+
+/** One scan of the unit's periods at T, withdrawals and the unit tree (at the latest export the distinct counts from unit_totals). */
+async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
 	const mart = (column: 'authors' | 'participating_grassroots') =>
 		sql`(SELECT ${sql.ref(column)} FROM unit_totals WHERE unit_code = ${scope.code} AND as_of = ${t}::TIMESTAMP LIMIT 1)`;
 	// Withdrawals are few: the scope is looked up among the withdrawn initiatives only (none for the nation).
 	const withdrawnScope = scope.column ? sql`AND w.initiative_id IN (SELECT i.initiative_id FROM initiative i WHERE ${scopeCondition(scope, 'i')})` : sql``;
-	const grassrootsScope = scope.column ? sql`AND ${sql.ref(`u.${scope.column === 'grassroots_code' ? 'unit_code' : scope.column}`)} = ${scope.code}` : sql``;
 	const { rows } = await sql<TotalsRow>`
 		WITH period AS (
 			SELECT count(*) AS on_portal,
@@ -82,7 +112,7 @@ export async function totals(db: WarehouseDb, options: QueryOptions): Promise<To
 				${latest ? mart('participating_grassroots') : sql`period.participating`} AS participating),
 			(SELECT count(DISTINCT w.initiative_id) FROM initiative_withdrawal w
 			 WHERE w.withdrawn_at <= ${t}::TIMESTAMP AND (w.reinstated_at IS NULL OR w.reinstated_at > ${t}::TIMESTAMP) ${withdrawnScope}) AS withdrawn,
-			(SELECT count(*) FROM unit u WHERE u.level = 3 ${grassrootsScope}) AS grassroots
+			${grassrootsOf(scope)} AS grassroots
 		FROM period`.execute(db);
 	const row = rows[0]!;
 	if (row.authors === null || row.participating === null) {
@@ -92,6 +122,10 @@ export async function totals(db: WarehouseDb, options: QueryOptions): Promise<To
 			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${scopeCondition(scope, 'p')}`.execute(db);
 		Object.assign(row, distinct[0]);
 	}
+	return row;
+}
+
+function totalsOf(stamp: Stamp, scope: UnitScope, row: TotalsRow): Totals {
 	const onPortal = n(row.on_portal);
 	const benefit = n(row.benefit);
 	const p1 = { onPortal: n(row.p1_on_portal), valid: n(row.p1_valid), benefit: n(row.p1_benefit) };

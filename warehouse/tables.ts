@@ -272,6 +272,59 @@ export interface UnitTotalsTable {
 	attainment_phase1: number | null;
 }
 
+/** Latest-export detail of every unit and the nation: benefit quantiles, phase-1 split, withdrawn (read by totals and benefitDistribution). */
+export interface UnitTotalsDetailTable {
+	unit_code: string;
+	unit_level: number;
+	as_of: Timestamp | null;
+	stating: number;
+	/** quantile_disc at 0.1, 0.25, 0.5, 0.75, 0.9, 0.99 of the valid benefits; null when none states one. */
+	benefit_quantiles: (number | null)[] | null;
+	median_benefit: number | null;
+	max_benefit: number | null;
+	p1_on_portal: number;
+	p1_valid: number;
+	p1_benefit: number | null;
+	withdrawn: number;
+}
+
+/** Latest-export breakdowns (field, sector, leadership, enterprise) of the nation, level-1 units and upper-level unions. */
+export interface UnitBreakdownTable {
+	unit_code: string;
+	unit_level: number;
+	as_of: Timestamp | null;
+	dimension: string;
+	key: string | null;
+	on_portal: number;
+	valid: number;
+	benefit: number | null;
+}
+
+/** Latest-export figures of each author in the nation, their level-1 unit and upper-level union (sorted by unit_code, valid DESC). */
+export interface UnitAuthorTable {
+	unit_code: string;
+	unit_level: number;
+	as_of: Timestamp | null;
+	author_key: string;
+	valid: number;
+	on_portal: number;
+	benefit: number | null;
+	last_initiative: string;
+}
+
+/** Latest-export top 100 valid initiatives by benefit of the nation, level-1 units and upper-level unions. */
+export interface UnitTopInitiativeTable {
+	unit_code: string;
+	unit_level: number;
+	as_of: Timestamp | null;
+	rank: number;
+	initiative_id: string;
+	field: string | null;
+	grassroots_code: string | null;
+	level1_code: string | null;
+	benefit: number;
+}
+
 /** Closed-month figures that changed since the previous published version (written by the audit stage). */
 export interface FigureRevisionTable {
 	level1_code: string;
@@ -308,5 +361,9 @@ export interface WarehouseSchema {
 	initiative_period: InitiativePeriodTable;
 	daily_series: DailySeriesTable;
 	unit_totals: UnitTotalsTable;
+	unit_totals_detail: UnitTotalsDetailTable;
+	unit_breakdown: UnitBreakdownTable;
+	unit_author: UnitAuthorTable;
+	unit_top_initiative: UnitTopInitiativeTable;
 	figure_revision: FigureRevisionTable;
 }

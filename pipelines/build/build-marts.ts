@@ -1,4 +1,4 @@
-// Stage 6: rebuilds the marts the dashboard reads (initiative_period, daily_series, unit_totals) from the core tables.
+// Stage 6: rebuilds the marts the dashboard reads (initiative_period, daily_series, unit_totals and the latest-export detail marts) from the core tables.
 import type { Database } from '../../warehouse/duckdb/database.ts';
 import { runSqlFile, withoutInsertionOrder } from '../merge/sql-file.ts';
 
@@ -8,7 +8,7 @@ export interface BuildMartsReport {
 	unitTotals: number;
 }
 
-const MARTS = ['initiative-period', 'daily-series', 'unit-totals'];
+const MARTS = ['initiative-period', 'daily-series', 'unit-totals', 'unit-detail'];
 
 /** Recomputes every mart from core (needs mergeUnits and mergeInitiatives first). */
 export async function buildMarts(db: Database): Promise<BuildMartsReport> {

@@ -66,3 +66,55 @@ CREATE TABLE IF NOT EXISTS figure_revision (
 	explained BOOLEAN NOT NULL,
 	file_ids INTEGER[]
 );
+
+-- Grain: one row per unit of the current tree at every level, plus the nation ('VN', level 0), as of the latest export time (the as_of of unit_totals): what totals() and benefitDistribution() would otherwise scan for: valid initiatives stating a benefit, quantiles (quantile_disc at 0.1, 0.25, 0.5, 0.75, 0.9, 0.99) and the median and maximum of their benefit, the phase-1 split (submitted before 2022-06-01) and withdrawn initiatives.
+CREATE TABLE IF NOT EXISTS unit_totals_detail (
+	unit_code VARCHAR NOT NULL,
+	unit_level INTEGER NOT NULL,
+	as_of TIMESTAMP,
+	stating BIGINT NOT NULL,
+	benefit_quantiles BIGINT[],
+	median_benefit BIGINT,
+	max_benefit BIGINT,
+	p1_on_portal BIGINT NOT NULL,
+	p1_valid BIGINT NOT NULL,
+	p1_benefit BIGINT,
+	withdrawn BIGINT NOT NULL
+);
+
+-- Grain: one row per (unit_code, dimension, key) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: initiatives on the portal, valid and their benefit by field, sector, leadership ('leader', 'no_leader') and enterprise ('enterprise', 'public'); key null = unknown.
+CREATE TABLE IF NOT EXISTS unit_breakdown (
+	unit_code VARCHAR NOT NULL,
+	unit_level INTEGER NOT NULL,
+	as_of TIMESTAMP,
+	dimension VARCHAR NOT NULL,
+	key VARCHAR,
+	on_portal BIGINT NOT NULL,
+	valid BIGINT NOT NULL,
+	benefit BIGINT
+);
+
+-- Grain: one row per (unit_code, author_key) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: the author's valid and on-portal initiatives, valid benefit and latest submitted initiative there. Stored sorted by unit_code, valid DESC.
+CREATE TABLE IF NOT EXISTS unit_author (
+	unit_code VARCHAR NOT NULL,
+	unit_level INTEGER NOT NULL,
+	as_of TIMESTAMP,
+	author_key VARCHAR NOT NULL,
+	valid BIGINT NOT NULL,
+	on_portal BIGINT NOT NULL,
+	benefit BIGINT,
+	last_initiative VARCHAR NOT NULL
+);
+
+-- Grain: one row per (unit_code, rank) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: the 100 valid initiatives with the largest stated benefit (ties by id), rank 1 first.
+CREATE TABLE IF NOT EXISTS unit_top_initiative (
+	unit_code VARCHAR NOT NULL,
+	unit_level INTEGER NOT NULL,
+	as_of TIMESTAMP,
+	rank BIGINT NOT NULL,
+	initiative_id VARCHAR NOT NULL,
+	field VARCHAR,
+	grassroots_code VARCHAR,
+	level1_code VARCHAR,
+	benefit BIGINT NOT NULL
+);

@@ -1,0 +1,89 @@
+// At the latest export, totals, breakdowns, authors, benefit distribution and top initiatives read the latest-export marts: for every unit and viewer of the hand-made warehouse they answer exactly what the scan of the periods answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benefitDistributionFrom, topInitiativesFrom } from './benefit.ts';
+import { BREAKDOWN_BYS, breakdownFrom, type FigureSource } from './breakdowns.ts';
+import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
+import { authorsByValidCountFrom, topAuthorsFrom } from './people.ts';
+import { resolveStamp } from './query-context.ts';
+import { totalsFrom } from './totals.ts';
+import { LEADERSHIP, type Viewer } from './viewer.ts';
+
+let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
+beforeAll(async () => {
+	fixture = await openFixtureWarehouse();
+});
+afterAll(async () => fixture.close());
+
+const VIEWERS: Viewer[] = [LEADERSHIP, { role: 'press' }, { role: 'regional', unitCode: 'T38' }, { role: 'regional', unitCode: 'T38.01' }, { role: 'admin' }];
+const UNITS = ['VN', ...FIXTURE_UNITS.map((u) => u.code)];
+
+/** The answer of one source, or the name of the error it throws (the viewer rules must refuse alike). */
+async function answer(run: (source: FigureSource) => Promise<unknown>, source: FigureSource): Promise<unknown> {
+	try {
+		return await run(source);
+	} catch (e) {
+		return { error: (e as Error).constructor.name };
+	}
+}
+
+/** Checks that the marts and the periods agree for every unit and viewer, at the latest export (default and spelt out); returns the answers compared. */
+async function agree(run: (options: { viewer: Viewer; unit: string; asOf?: string }, source: FigureSource) => Promise<unknown>): Promise<unknown[]> {
+	const latest = (await resolveStamp(fixture.db)).latestExport;
+	const answers: unknown[] = [];
+	for (const asOf of [undefined, latest]) {
+		for (const unit of UNITS) {
+			for (const viewer of VIEWERS) {
+				const marts = await answer((source) => run({ viewer, unit, asOf }, source), 'marts');
+				const periods = await answer((source) => run({ viewer, unit, asOf }, source), 'periods');
+				expect(marts, `${unit} ${JSON.stringify(viewer)} ${asOf ?? ''}`).toEqual(periods);
+				answers.push(marts);
+			}
+		}
+	}
+	return answers;
+}
+
+const answered = (answers: unknown[]) => answers.filter((a) => !(a as { error?: string }).error);
+
+describe('latest-export marts', () => {
+	it('fill every detail mart on the fixture', async () => {
+		for (const table of ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative']) {
+			const { n } = (await fixture.database.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!;
+			expect(n, table).toBeGreaterThan(0);
+		}
+	});
+
+	it('give totals() the figures of the scan', async () => {
+		const answers = answered(await agree((o, source) => totalsFrom(fixture.db, o, source)));
+		expect(answers.length).toBeGreaterThan(UNITS.length);
+		expect(answers.some((a) => (a as { medianBenefit: number | null }).medianBenefit !== null)).toBe(true);
+		expect(answers.some((a) => (a as { withdrawn: number }).withdrawn > 0)).toBe(true);
+	});
+
+	it('give breakdown() the rows of the scan, press suppression included', async () => {
+		for (const by of BREAKDOWN_BYS) {
+			const answers = answered(await agree((o, source) => breakdownFrom(fixture.db, { ...o, by }, source)));
+			expect(answers.some((a) => (a as { rows: unknown[] }).rows.length > 1), by).toBe(true);
+		}
+	});
+
+	it('give benefitDistribution() the quantiles of the scan', async () => {
+		const answers = answered(await agree((o, source) => benefitDistributionFrom(fixture.db, o, source)));
+		expect(answers.some((a) => (a as { stating: number }).stating > 1)).toBe(true);
+	});
+
+	it('give topAuthors() and authorsByValidCount() the ranking of the scan, for small and large limits', async () => {
+		for (const limit of [1, 2, 3, 10, 1000]) {
+			const answers = answered(await agree((o, source) => topAuthorsFrom(fixture.db, { ...o, limit }, source)));
+			expect(answers.some((a) => (a as { rows: unknown[] }).rows.length > 0), String(limit)).toBe(true);
+		}
+		answered(await agree((o, source) => authorsByValidCountFrom(fixture.db, o, source)));
+	});
+
+	it('give topInitiatives() the initiatives of the scan, within and beyond the rows the mart keeps', async () => {
+		for (const limit of [1, 2, 10, 100, 101]) {
+			const answers = answered(await agree((o, source) => topInitiativesFrom(fixture.db, { ...o, limit }, source)));
+			expect(answers.some((a) => (a as { rows: unknown[] }).rows.length > 0), String(limit)).toBe(true);
+		}
+	});
+});

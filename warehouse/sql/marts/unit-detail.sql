@@ -1,0 +1,145 @@
+-- Rebuilds the latest-export detail marts read by totals(), breakdown(), benefitDistribution(), topAuthors() and topInitiatives() at the
+-- latest export time (same as_of as unit_totals): unit_totals_detail (every unit and the nation), unit_breakdown, unit_author and
+-- unit_top_initiative (the nation, level-1 units and upper-level unions). The current periods are read once into a temp table.
+DELETE FROM unit_totals_detail;
+DELETE FROM unit_breakdown;
+DELETE FROM unit_author;
+DELETE FROM unit_top_initiative;
+
+CREATE OR REPLACE TEMP TABLE detail_current AS
+WITH as_of AS (
+	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
+)
+SELECT p.initiative_id, p.level1_code, p.upper_code, p.grassroots_code, p.status, p.benefit, p.field, p.sector, p.is_leader,
+	p.author_key, p.submitted_at
+FROM initiative_period p, as_of WHERE p.from_at <= as_of.t AND (p.to_at IS NULL OR p.to_at > as_of.t);
+
+-- Totals detail: median and quantiles of the valid benefits, the phase-1 split and the withdrawn count, per unit (every level) and the nation.
+INSERT INTO unit_totals_detail BY NAME
+WITH as_of AS (
+	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
+),
+figure AS (
+	SELECT
+		CASE grouping(level1_code, upper_code, grassroots_code)
+			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+		count(*) FILTER (WHERE status = 'valid' AND benefit IS NOT NULL) AS stating,
+		quantile_disc(benefit, [0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) FILTER (WHERE status = 'valid') AS benefit_quantiles,
+		max(benefit) FILTER (WHERE status = 'valid') AS max_benefit,
+		count(*) FILTER (WHERE submitted_at < TIMESTAMP '2022-06-01 00:00:00') AS p1_on_portal,
+		count(*) FILTER (WHERE status = 'valid' AND submitted_at < TIMESTAMP '2022-06-01 00:00:00') AS p1_valid,
+		sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < TIMESTAMP '2022-06-01 00:00:00') AS p1_benefit
+	FROM detail_current
+	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
+	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
+		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
+		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
+		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
+),
+withdrawn_initiative AS (
+	SELECT DISTINCT i.initiative_id, i.level1_code, i.upper_code, i.grassroots_code
+	FROM initiative_withdrawal w JOIN initiative i USING (initiative_id), as_of
+	WHERE w.withdrawn_at <= as_of.t AND (w.reinstated_at IS NULL OR w.reinstated_at > as_of.t)
+),
+withdrawn AS (
+	SELECT
+		CASE grouping(level1_code, upper_code, grassroots_code)
+			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+		count(*) AS withdrawn
+	FROM withdrawn_initiative
+	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
+	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
+		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
+		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
+		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
+),
+unit_list AS (
+	SELECT 'VN' AS unit_code, 0 AS unit_level
+	UNION ALL
+	SELECT unit_code, level FROM unit
+)
+SELECT u.unit_code, u.unit_level, as_of.t AS as_of,
+	coalesce(f.stating, 0) AS stating, f.benefit_quantiles, f.benefit_quantiles[3] AS median_benefit, f.max_benefit,
+	coalesce(f.p1_on_portal, 0) AS p1_on_portal, coalesce(f.p1_valid, 0) AS p1_valid, f.p1_benefit,
+	coalesce(w.withdrawn, 0) AS withdrawn
+FROM unit_list u CROSS JOIN as_of LEFT JOIN figure f USING (unit_code) LEFT JOIN withdrawn w USING (unit_code)
+ORDER BY u.unit_level, u.unit_code;
+
+-- Breakdowns: field, sector and leadership from one pass; enterprise summed from the sector rows.
+INSERT INTO unit_breakdown BY NAME
+WITH as_of AS (
+	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
+),
+grouped AS (
+	SELECT
+		CASE WHEN grouping(level1_code) = 0 THEN level1_code WHEN grouping(upper_code) = 0 THEN upper_code ELSE 'VN' END AS unit_code,
+		CASE WHEN grouping(level1_code) = 0 THEN 1 WHEN grouping(upper_code) = 0 THEN 2 ELSE 0 END AS unit_level,
+		CASE WHEN grouping(field) = 0 THEN 'field' WHEN grouping(sector) = 0 THEN 'sector' ELSE 'leadership' END AS dimension,
+		CASE WHEN grouping(field) = 0 THEN field WHEN grouping(sector) = 0 THEN sector
+			ELSE CASE WHEN is_leader THEN 'leader' WHEN NOT is_leader THEN 'no_leader' END END AS key,
+		count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
+		sum(benefit) FILTER (WHERE status = 'valid') AS benefit
+	FROM detail_current
+	GROUP BY GROUPING SETS ((field), (sector), (is_leader), (level1_code, field), (level1_code, sector), (level1_code, is_leader),
+		(upper_code, field), (upper_code, sector), (upper_code, is_leader))
+	HAVING (grouping(level1_code) = 1 OR level1_code IS NOT NULL) AND (grouping(upper_code) = 1 OR upper_code IS NOT NULL)
+),
+rows AS (
+	SELECT unit_code, unit_level, dimension, key, on_portal, valid, benefit FROM grouped
+	UNION ALL
+	SELECT unit_code, unit_level, 'enterprise',
+		CASE WHEN key IN ('Doanh nghiệp nhà nước', 'Doanh nghiệp ngoài nhà nước', 'Doanh nghiệp có vốn đầu tư nước ngoài') THEN 'enterprise'
+			WHEN key IS NOT NULL THEN 'public' END,
+		sum(on_portal), sum(valid), sum(benefit)
+	FROM grouped WHERE dimension = 'sector' GROUP BY ALL
+)
+SELECT r.unit_code, r.unit_level, as_of.t AS as_of, r.dimension, r.key, r.on_portal::BIGINT AS on_portal, r.valid::BIGINT AS valid,
+	r.benefit::BIGINT AS benefit
+FROM rows r CROSS JOIN as_of
+ORDER BY r.unit_code, r.dimension, r.on_portal DESC, r.key;
+
+-- Authors: each author's figures in the nation, their level-1 unit and their upper-level union, sorted by unit then valid count.
+INSERT INTO unit_author BY NAME
+WITH as_of AS (
+	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
+),
+grouped AS (
+	SELECT
+		CASE WHEN grouping(level1_code) = 0 THEN level1_code WHEN grouping(upper_code) = 0 THEN upper_code ELSE 'VN' END AS unit_code,
+		CASE WHEN grouping(level1_code) = 0 THEN 1 WHEN grouping(upper_code) = 0 THEN 2 ELSE 0 END AS unit_level,
+		author_key,
+		count(*) FILTER (WHERE status = 'valid') AS valid, count(*) AS on_portal,
+		sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
+		arg_max(initiative_id, submitted_at) AS last_initiative
+	FROM detail_current WHERE author_key IS NOT NULL
+	GROUP BY GROUPING SETS ((author_key), (level1_code, author_key), (upper_code, author_key))
+	HAVING (grouping(level1_code) = 1 OR level1_code IS NOT NULL) AND (grouping(upper_code) = 1 OR upper_code IS NOT NULL)
+)
+SELECT g.unit_code, g.unit_level, as_of.t AS as_of, g.author_key, g.valid, g.on_portal, g.benefit, g.last_initiative
+FROM grouped g CROSS JOIN as_of
+ORDER BY g.unit_code, g.valid DESC, g.on_portal DESC, g.benefit DESC NULLS LAST;
+
+-- Top initiatives: the 100 valid initiatives with the largest benefit (ties by id) of the nation, each level-1 unit and upper-level union.
+INSERT INTO unit_top_initiative BY NAME
+WITH as_of AS (
+	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
+),
+stating AS (
+	SELECT initiative_id, field, grassroots_code, upper_code, level1_code, benefit FROM detail_current
+	WHERE status = 'valid' AND benefit IS NOT NULL
+),
+ranked AS (
+	SELECT 'VN' AS unit_code, 0 AS unit_level, *, row_number() OVER (ORDER BY benefit DESC, initiative_id) AS rank FROM stating
+	QUALIFY rank <= 100
+	UNION ALL
+	SELECT level1_code, 1, *, row_number() OVER (PARTITION BY level1_code ORDER BY benefit DESC, initiative_id) AS rank FROM stating
+	WHERE level1_code IS NOT NULL QUALIFY rank <= 100
+	UNION ALL
+	SELECT upper_code, 2, *, row_number() OVER (PARTITION BY upper_code ORDER BY benefit DESC, initiative_id) AS rank FROM stating
+	WHERE upper_code IS NOT NULL QUALIFY rank <= 100
+)
+SELECT r.unit_code, r.unit_level, as_of.t AS as_of, r.rank, r.initiative_id, r.field, r.grassroots_code, r.level1_code, r.benefit
+FROM ranked r CROSS JOIN as_of
+ORDER BY r.unit_code, r.rank;
+
+DROP TABLE detail_current;
