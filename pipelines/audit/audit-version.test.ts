@@ -78,6 +78,14 @@ describe('auditVersion', () => {
 		expect(failed[0]!.detail).toBe('1 offending: national on portal: initiative_period 3 ≠ initiative 4');
 	});
 
+	it('fails when a latest-export detail mart disagrees with unit_totals', async () => {
+		const { failed } = await failing(`UPDATE unit_breakdown SET on_portal = on_portal + 1 WHERE unit_code = 'VN' AND dimension = 'field'`);
+		expect(failed).toEqual([{ name: 'marts-agree-core', passed: false, detail: '1 offending: unit_breakdown VN field ≠ unit_totals' }]);
+		const authors = await failing(`DELETE FROM unit_author WHERE unit_code = 'T38'`);
+		expect(authors.failed.map((c) => c.name)).toEqual(['marts-agree-core']);
+		expect(authors.failed[0]!.detail).toMatch(/^1 offending: unit_author T38 authors 0 ≠ unit_totals [1-9]/u);
+	});
+
 	it('fails on overlapping periods of one initiative', async () => {
 		const { failed } = await failing(`INSERT INTO initiative_period SELECT * REPLACE (TIMESTAMP '2022-03-01 00:00' AS from_at, TIMESTAMP '2022-03-02 00:00' AS to_at)
 			FROM initiative_period WHERE initiative_id = 'A' AND status = 'under_review'`);

@@ -1,5 +1,7 @@
 -- Audit: marts that disagree with core: national figures at the latest export time from initiative_period vs initiative/withdrawals,
--- unit_totals vs the same count, and each series' last day vs unit_totals (nation and level-1 units).
+-- unit_totals vs the same count, each series' last day vs unit_totals (nation and level-1 units), and the latest-export detail marts vs
+-- unit_totals: one unit_totals_detail row per unit, each breakdown adding up to the unit's figures, one unit_author row per author
+-- counted, min(100, stating) top initiatives, all as of the same time.
 WITH as_of AS (
 	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
 ),
@@ -26,3 +28,22 @@ SELECT 'daily_series ' || coalesce(s.unit_code, t.unit_code) || ' last day ≠ u
 FROM last_day s FULL JOIN (SELECT * FROM unit_totals WHERE unit_level <= 1) t USING (unit_code)
 WHERE s.on_portal IS DISTINCT FROM t.on_portal OR s.valid IS DISTINCT FROM t.valid OR s.invalid IS DISTINCT FROM t.invalid
 	OR s.under_review IS DISTINCT FROM t.under_review OR s.valid_benefit IS DISTINCT FROM t.valid_benefit
+UNION ALL
+SELECT 'unit_totals_detail ' || coalesce(d.unit_code, t.unit_code) || ' ≠ unit_totals'
+FROM unit_totals_detail d FULL JOIN unit_totals t USING (unit_code)
+WHERE d.as_of IS DISTINCT FROM t.as_of OR d.stating > t.valid OR d.p1_on_portal > t.on_portal OR d.p1_valid > t.valid
+UNION ALL
+SELECT 'unit_breakdown ' || t.unit_code || ' ' || b.dimension || ' ≠ unit_totals'
+FROM (SELECT unit_code, dimension, any_value(as_of) AS as_of, count(DISTINCT as_of) AS times, sum(on_portal) AS on_portal, sum(valid) AS valid,
+		coalesce(sum(benefit), 0) AS benefit
+	FROM unit_breakdown GROUP BY ALL) b
+JOIN unit_totals t USING (unit_code)
+WHERE b.times > 1 OR b.as_of IS DISTINCT FROM t.as_of OR b.on_portal <> t.on_portal OR b.valid <> t.valid OR b.benefit <> t.valid_benefit
+UNION ALL
+SELECT 'unit_author ' || t.unit_code || ' authors ' || coalesce(a.authors, 0) || ' ≠ unit_totals ' || t.authors
+FROM unit_totals t LEFT JOIN (SELECT unit_code, count(*) AS authors FROM unit_author GROUP BY unit_code) a USING (unit_code)
+WHERE t.unit_level <= 2 AND coalesce(a.authors, 0) <> t.authors
+UNION ALL
+SELECT 'unit_top_initiative ' || d.unit_code || ' rows ' || coalesce(i.n, 0) || ' ≠ ' || least(100, d.stating)
+FROM unit_totals_detail d LEFT JOIN (SELECT unit_code, count(*) AS n FROM unit_top_initiative GROUP BY unit_code) i USING (unit_code)
+WHERE d.unit_level <= 2 AND coalesce(i.n, 0) <> least(100, d.stating)
