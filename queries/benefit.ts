@@ -74,26 +74,30 @@ export async function topInitiatives(db: WarehouseDb, options: QueryOptions & { 
 	return topInitiativesFrom(db, options, 'marts');
 }
 
-/** topInitiatives() read from the given source (the marts: unit_top_initiative, nation to upper-level unions, up to its 100 rows a unit). */
+/** topInitiatives() read from the given source (the marts: unit_top_initiative with the titles, nation to upper-level unions, up to its 100 rows a unit). */
 export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions & { limit?: number }, source: FigureSource): Promise<Stamp & { unit: string; rows: TopInitiative[] }> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
-	const top =
-		source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2 && limit <= TOP_INITIATIVES_KEPT
-			? sql`SELECT initiative_id, field, grassroots_code, level1_code, benefit FROM unit_top_initiative
-				WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP AND rank <= ${limit}`
-			: sql`SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM initiative_period p
+	type Row = { initiative_id: string; title: string | null; field: string | null; grassroots_code: string | null; level1_code: string | null; benefit: number };
+	const { rows } = await (source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2 && limit <= TOP_INITIATIVES_KEPT
+		? sql<Row>`
+			SELECT initiative_id, title, field, grassroots_code, level1_code, benefit FROM unit_top_initiative
+			WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP AND rank <= ${limit}
+			ORDER BY rank`
+		: sql<Row>`
+			WITH top AS (
+				SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM initiative_period p
 				WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}
-				ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}`;
-	const { rows } = await sql<{ initiative_id: string; title: string | null; field: string | null; grassroots_code: string | null; level1_code: string | null; benefit: number }>`
-		WITH top AS (${top})
-		-- the top rows are cut from the periods first: only they are joined to titles
-		SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit
-		FROM top t JOIN initiative i USING (initiative_id)
-		ORDER BY t.benefit DESC, t.initiative_id`.execute(db);
+				ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}
+			)
+			-- the top rows are cut from the periods first: only they are joined to titles
+			SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit
+			FROM top t JOIN initiative i USING (initiative_id)
+			ORDER BY t.benefit DESC, t.initiative_id`
+	).execute(db);
 	return {
 		...stamp,
 		unit: scope.code,

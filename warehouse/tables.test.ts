@@ -29,7 +29,7 @@ const COLUMNS: { [T in keyof WarehouseSchema]: Record<keyof WarehouseSchema[T], 
 	unit_totals_detail: { unit_code: true, unit_level: true, as_of: true, stating: true, benefit_quantiles: true, median_benefit: true, max_benefit: true, p1_on_portal: true, p1_valid: true, p1_benefit: true, withdrawn: true },
 	unit_breakdown: { unit_code: true, unit_level: true, as_of: true, dimension: true, key: true, on_portal: true, valid: true, benefit: true },
 	unit_author: { unit_code: true, unit_level: true, as_of: true, author_key: true, valid: true, on_portal: true, benefit: true, last_initiative: true },
-	unit_top_initiative: { unit_code: true, unit_level: true, as_of: true, rank: true, initiative_id: true, field: true, grassroots_code: true, level1_code: true, benefit: true },
+	unit_top_initiative: { unit_code: true, unit_level: true, as_of: true, rank: true, initiative_id: true, title: true, field: true, grassroots_code: true, level1_code: true, benefit: true },
 	unit_version: { unit_code: true, valid_from: true, valid_to: true, name: true, level: true, parent_code: true, type: true, province_code: true, sector: true, members: true, target_assigned: true, target_registered: true, target_phase1: true },
 	warehouse_meta: { key: true, value: true },
 };

@@ -319,6 +319,7 @@ export interface UnitTopInitiativeTable {
 	as_of: Timestamp | null;
 	rank: number;
 	initiative_id: string;
+	title: string | null;
 	field: string | null;
 	grassroots_code: string | null;
 	level1_code: string | null;

@@ -106,13 +106,14 @@ CREATE TABLE IF NOT EXISTS unit_author (
 	last_initiative VARCHAR NOT NULL
 );
 
--- Grain: one row per (unit_code, rank) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: the 100 valid initiatives with the largest stated benefit (ties by id), rank 1 first.
+-- Grain: one row per (unit_code, rank) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: the 100 valid initiatives with the largest stated benefit (ties by id), rank 1 first, with their titles (restricted: shown only inside the viewer's detail scope).
 CREATE TABLE IF NOT EXISTS unit_top_initiative (
 	unit_code VARCHAR NOT NULL,
 	unit_level INTEGER NOT NULL,
 	as_of TIMESTAMP,
 	rank BIGINT NOT NULL,
 	initiative_id VARCHAR NOT NULL,
+	title VARCHAR,
 	field VARCHAR,
 	grassroots_code VARCHAR,
 	level1_code VARCHAR,

@@ -119,7 +119,8 @@ SELECT g.unit_code, g.unit_level, as_of.t AS as_of, g.author_key, g.valid, g.on_
 FROM grouped g CROSS JOIN as_of
 ORDER BY g.unit_code, g.valid DESC, g.on_portal DESC, g.benefit DESC NULLS LAST;
 
--- Top initiatives: the 100 valid initiatives with the largest benefit (ties by id) of the nation, each level-1 unit and upper-level union.
+-- Top initiatives: the 100 valid initiatives with the largest benefit (ties by id) of the nation, each level-1 unit and upper-level union,
+-- with their titles (a page reads them without a join to every initiative).
 INSERT INTO unit_top_initiative BY NAME
 WITH as_of AS (
 	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
@@ -138,8 +139,8 @@ ranked AS (
 	SELECT upper_code, 2, *, row_number() OVER (PARTITION BY upper_code ORDER BY benefit DESC, initiative_id) AS rank FROM stating
 	WHERE upper_code IS NOT NULL QUALIFY rank <= 100
 )
-SELECT r.unit_code, r.unit_level, as_of.t AS as_of, r.rank, r.initiative_id, r.field, r.grassroots_code, r.level1_code, r.benefit
-FROM ranked r CROSS JOIN as_of
+SELECT r.unit_code, r.unit_level, as_of.t AS as_of, r.rank, r.initiative_id, i.title, r.field, r.grassroots_code, r.level1_code, r.benefit
+FROM ranked r CROSS JOIN as_of JOIN initiative i USING (initiative_id)
 ORDER BY r.unit_code, r.rank;
 
 DROP TABLE detail_current;
