@@ -1,6 +1,6 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, its peers' daily series in one read, and its breakdowns (field, sector, leadership) from one scan.
 import { sql, type RawBuilder } from 'kysely';
-import { BREAKDOWN_BYS, ENTERPRISE_SECTORS, suppressSmallGroups, type Breakdown, type BreakdownBy } from './breakdowns.ts';
+import { BREAKDOWN_BYS, ENTERPRISE_SECTORS, breakdown, suppressSmallGroups, type Breakdown, type BreakdownBy } from './breakdowns.ts';
 import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import type { SeriesPoint } from './series.ts';
@@ -169,6 +169,10 @@ export async function breakdownsOf(db: WarehouseDb, options: QueryOptions & { by
 	if (bys.length === 0 || bys.some((by) => !BREAKDOWN_BYS.includes(by))) throw new QueryInputError('invalid_option', 'unknown breakdown');
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
+	// At the latest export breakdown() reads a few unit_breakdown rows per by for the nation and levels 1–2: no scan at all.
+	if (stamp.asOf === stamp.latestExport && scope.level <= 2) {
+		return new Map(await Promise.all(bys.map(async (by) => [by, await breakdown(db, { ...options, by })] as const)));
+	}
 	const keys = bys.map((_, i) => sql.ref(`k${i}`));
 	const set = sql.join(keys.map((k, i) => sql`WHEN GROUPING(${k}) = 0 THEN ${sql.lit(i)}`), sql` `);
 	const keyOfSet = sql.join(keys.map((k) => sql`WHEN GROUPING(${k}) = 0 THEN ${k}`), sql` `);
