@@ -1,6 +1,6 @@
 // Economic benefit as of T: its distribution (quantiles of a heavy tail), the top initiatives (titles only inside the viewer's detail scope) and totals by unit, region or field.
 import { sql } from 'kysely';
-import { breakdown, type Breakdown, type FigureSource } from './breakdowns.ts';
+import { breakdown, readsLatestMarts, type Breakdown, type FigureSource } from './breakdowns.ts';
 import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { shares, type Shares } from './shares.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
@@ -36,7 +36,7 @@ export async function benefitDistributionFrom(db: WarehouseDb, options: QueryOpt
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const fromMarts =
-		source === 'marts' && stamp.asOf === stamp.latestExport
+		(await readsLatestMarts(db, source, stamp))
 			? (
 					await sql<DistributionRow>`
 						SELECT t.valid, d.stating, t.valid_benefit AS total, d.benefit_quantiles AS q, d.max_benefit AS max
@@ -82,7 +82,7 @@ export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions 
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
 	type Row = { initiative_id: string; title: string | null; field: string | null; grassroots_code: string | null; level1_code: string | null; benefit: number };
-	const { rows } = await (source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2 && limit <= TOP_INITIATIVES_KEPT
+	const { rows } = await (scope.level <= 2 && limit <= TOP_INITIATIVES_KEPT && (await readsLatestMarts(db, source, stamp))
 		? sql<Row>`
 			SELECT initiative_id, title, field, grassroots_code, level1_code, benefit FROM unit_top_initiative
 			WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP AND rank <= ${limit}

@@ -74,6 +74,25 @@ interface BreakdownCount {
  */
 export type FigureSource = 'marts' | 'periods';
 
+const DETAIL_MARTS = ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative'];
+const detailMartsOf = new WeakMap<WarehouseDb, Promise<boolean>>();
+
+/**
+ * Whether a query reads the latest-export detail marts: source 'marts', T the latest export, and the version holds them
+ * (a version published before they existed has not; looked up once per handle).
+ */
+export async function readsLatestMarts(db: WarehouseDb, source: FigureSource, stamp: Stamp): Promise<boolean> {
+	if (source !== 'marts' || stamp.asOf !== stamp.latestExport) return false;
+	let present = detailMartsOf.get(db);
+	if (!present) {
+		present = sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${sql.join(DETAIL_MARTS)})`
+			.execute(db)
+			.then((r) => n(r.rows[0]?.n) === DETAIL_MARTS.length);
+		detailMartsOf.set(db, present);
+	}
+	return present;
+}
+
 /** Initiatives on the portal at T in a unit (default the nation) split by one attribute. Aggregates: every viewer (press: small groups suppressed). */
 export async function breakdown(db: WarehouseDb, options: QueryOptions & { by: BreakdownBy }): Promise<Breakdown> {
 	return breakdownFrom(db, options, 'marts');
@@ -85,7 +104,7 @@ export async function breakdownFrom(db: WarehouseDb, options: QueryOptions & { b
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	// At the latest export the nation, level-1 units and upper-level unions read their few unit_breakdown rows (same figures).
-	const fromMart = source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2;
+	const fromMart = scope.level <= 2 && (await readsLatestMarts(db, source, stamp));
 	const { rows } = await (fromMart
 		? sql<BreakdownCount>`
 			SELECT key, on_portal, valid, benefit FROM unit_breakdown

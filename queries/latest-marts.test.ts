@@ -86,4 +86,22 @@ describe('latest-export marts', () => {
 			expect(answers.some((a) => (a as { rows: unknown[] }).rows.length > 0), String(limit)).toBe(true);
 		}
 	});
+
+	it('are not required: a version published before they existed answers from the periods', async () => {
+		const older = await openFixtureWarehouse();
+		try {
+			for (const table of ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative']) await older.database.run(`DROP TABLE ${table}`);
+			for (const unit of ['VN', 'T38', 'T38.01']) {
+				const o = { viewer: LEADERSHIP, unit };
+				expect(await totalsFrom(older.db, o, 'marts')).toEqual(await totalsFrom(fixture.db, o, 'periods'));
+				expect(await breakdownFrom(older.db, { ...o, by: 'sector' }, 'marts')).toEqual(await breakdownFrom(fixture.db, { ...o, by: 'sector' }, 'periods'));
+				expect(await benefitDistributionFrom(older.db, o, 'marts')).toEqual(await benefitDistributionFrom(fixture.db, o, 'periods'));
+				expect(await topAuthorsFrom(older.db, o, 'marts')).toEqual(await topAuthorsFrom(fixture.db, o, 'periods'));
+				expect(await authorsByValidCountFrom(older.db, o, 'marts')).toEqual(await authorsByValidCountFrom(fixture.db, o, 'periods'));
+				expect(await topInitiativesFrom(older.db, o, 'marts')).toEqual(await topInitiativesFrom(fixture.db, o, 'periods'));
+			}
+		} finally {
+			await older.close();
+		}
+	});
 });

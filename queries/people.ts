@@ -1,6 +1,6 @@
 // Authors (restricted personal data): authors ranked by valid initiatives at T inside the viewer's detail scope, and how many authors have k valid initiatives.
 import { sql } from 'kysely';
-import { suppressSmallGroups, type FigureSource } from './breakdowns.ts';
+import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -31,7 +31,7 @@ export async function topAuthorsFrom(db: WarehouseDb, options: QueryOptions & { 
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
 	const author =
-		source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2
+		scope.level <= 2 && (await readsLatestMarts(db, source, stamp))
 			? sql`SELECT author_key, valid, on_portal, benefit, last_initiative FROM unit_author
 				WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`
 			: sql`SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
@@ -79,7 +79,7 @@ export async function authorsByValidCountFrom(db: WarehouseDb, options: QueryOpt
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const author =
-		source === 'marts' && stamp.asOf === stamp.latestExport && scope.level <= 2
+		scope.level <= 2 && (await readsLatestMarts(db, source, stamp))
 			? sql`SELECT valid FROM unit_author WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`
 			: sql`SELECT author_key, count(*) FILTER (WHERE status = 'valid') AS valid
 				FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)} AND author_key IS NOT NULL

@@ -1,7 +1,7 @@
 // Totals of a unit (or the nation) as of T: on the portal by status, withdrawn, benefit and its median, authors, participating grassroots unions, goal share, phases.
 import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import type { FigureSource } from './breakdowns.ts';
+import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
 import { asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
@@ -63,7 +63,7 @@ export async function totalsFrom(db: WarehouseDb, options: QueryOptions, source:
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const t = stamp.asOf;
 	const latest = t === stamp.latestExport;
-	const row = (latest && source === 'marts' ? await totalsFromMarts(db, scope, t) : undefined) ?? (await totalsFromPeriods(db, scope, t, latest));
+	const row = ((await readsLatestMarts(db, source, stamp)) ? await totalsFromMarts(db, scope, t) : undefined) ?? (await totalsFromPeriods(db, scope, t, latest));
 	return totalsOf(stamp, scope, row);
 }
 
