@@ -1,6 +1,6 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, its peers' daily series in one read, and its breakdowns (field, sector, leadership) from one scan.
 import { sql, type RawBuilder } from 'kysely';
-import { BREAKDOWN_BYS, ENTERPRISE_SECTORS, breakdown, suppressSmallGroups, type Breakdown, type BreakdownBy } from './breakdowns.ts';
+import { BREAKDOWN_BYS, ENTERPRISE_SECTORS, breakdown, readsLatestMarts, suppressSmallGroups, type Breakdown, type BreakdownBy } from './breakdowns.ts';
 import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import type { SeriesPoint } from './series.ts';
@@ -170,7 +170,7 @@ export async function breakdownsOf(db: WarehouseDb, options: QueryOptions & { by
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	// At the latest export breakdown() reads a few unit_breakdown rows per by for the nation and levels 1–2: no scan at all.
-	if (stamp.asOf === stamp.latestExport && scope.level <= 2) {
+	if (scope.level <= 2 && (await readsLatestMarts(db, 'marts', stamp))) {
 		return new Map(await Promise.all(bys.map(async (by) => [by, await breakdown(db, { ...options, by })] as const)));
 	}
 	const keys = bys.map((_, i) => sql.ref(`k${i}`));
