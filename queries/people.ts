@@ -1,7 +1,8 @@
 // Authors (restricted personal data): authors ranked by valid initiatives at T inside the viewer's detail scope, and how many authors have k valid initiatives.
 import { sql } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
-import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import type { WallClock } from '../warehouse/time/wall-clock.ts';
+import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
 export interface AuthorRow {
@@ -30,28 +31,10 @@ export async function topAuthorsFrom(db: WarehouseDb, options: QueryOptions & { 
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`authors of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
-	const author =
-		scope.level <= 2 && (await readsLatestMarts(db, source, stamp))
-			? sql`SELECT author_key, valid, on_portal, benefit, last_initiative FROM unit_author
-				WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`
-			: sql`SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
-					sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
-					arg_max(p.initiative_id, p.submitted_at) AS last_initiative
-				FROM initiative_period p
-				WHERE ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
-				GROUP BY p.author_key`;
+	const front = scope.level <= 2 && (await readsLatestMarts(db, source, stamp)) ? await frontOfMart(db, scope.code, stamp.asOf, limit) : frontOfPeriods(stamp.asOf, scope, limit);
 	const { rows } = await sql<{ name: string | null; grassroots_code: string | null; level1_code: string | null; valid: number; on_portal: number; benefit: number | null }>`
-		WITH author AS (${author}),
-		-- The author ranked at the limit on every key before the name (none when fewer): a top-N, not a sort of every author.
-		cut AS (
-			SELECT valid, on_portal, benefit FROM author ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST LIMIT 1 OFFSET ${limit - 1}
-		),
-		-- Only authors that can reach the first rows (ranked at or above the cut, ties kept) are joined to names.
-		front AS (
-			SELECT a.* FROM author a LEFT JOIN cut c ON TRUE
-			WHERE c.valid IS NULL OR a.valid > c.valid
-				OR (a.valid = c.valid AND (a.on_portal > c.on_portal OR (a.on_portal = c.on_portal AND (c.benefit IS NULL OR a.benefit >= c.benefit))))
-		)
+		-- Only authors that can reach the first rows (ranked on every key before the name, ties kept) are joined to names.
+		WITH front AS (${front})
 		SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit
 		FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative
 		ORDER BY a.valid DESC, a.on_portal DESC, a.benefit DESC NULLS LAST, i.author, a.author_key
@@ -68,6 +51,38 @@ export async function topAuthorsFrom(db: WarehouseDb, options: QueryOptions & { 
 }
 
 export type AuthorsByValidCount = Stamp & { unit: string; rows: { validInitiatives: number; authors: number | null; suppressed: boolean }[] };
+
+/** The authors of the scope at T ranked within the first `limit` on every key before the name (ties kept), from the periods. */
+function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number) {
+	return sql`
+		WITH author AS (
+			SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
+				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
+				arg_max(p.initiative_id, p.submitted_at) AS last_initiative
+			FROM initiative_period p
+			WHERE ${asOfCondition(asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
+			GROUP BY p.author_key
+		)
+		SELECT * FROM author
+		QUALIFY rank() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST) <= ${limit}`;
+}
+
+/**
+ * The same authors from unit_author (sorted by unit and valid count): the author at the limit is found by a top-N, then
+ * the rows at or above it are read (valid >= its count skips most of the unit's rows).
+ */
+async function frontOfMart(db: WarehouseDb, unit: string, asOf: WallClock, limit: number) {
+	const own = sql`unit_code = ${unit} AND as_of = ${asOf}::TIMESTAMP`;
+	const { rows } = await sql<{ valid: number; on_portal: number; benefit: number | null }>`
+		SELECT valid, on_portal, benefit FROM unit_author WHERE ${own}
+		ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST LIMIT 1 OFFSET ${limit - 1}`.execute(db);
+	const cut = rows[0];
+	const atOrAbove = cut
+		? sql`AND valid >= ${cut.valid} AND (valid > ${cut.valid} OR on_portal > ${cut.on_portal}
+			OR (on_portal = ${cut.on_portal} AND ${cut.benefit === null ? sql`TRUE` : sql`benefit >= ${cut.benefit}`}))`
+		: sql``;
+	return sql`SELECT author_key, valid, on_portal, benefit, last_initiative FROM unit_author WHERE ${own} ${atOrAbove}`;
+}
 
 /** How many authors have exactly k valid initiatives at T ("one person with 6"). Aggregates; press: small groups suppressed. */
 export async function authorsByValidCount(db: WarehouseDb, options: QueryOptions): Promise<AuthorsByValidCount> {
