@@ -9,7 +9,7 @@ export type BreakdownBy = (typeof BREAKDOWN_BYS)[number];
 export const ENTERPRISE_SECTORS = ['Doanh nghiệp nhà nước', 'Doanh nghiệp ngoài nhà nước', 'Doanh nghiệp có vốn đầu tư nước ngoài'];
 
 /** The grouping expression of each breakdown (a closed whitelist: no input reaches SQL text). */
-const KEY: Record<BreakdownBy, RawBuilder<string | null>> = {
+export const BREAKDOWN_KEY: Record<BreakdownBy, RawBuilder<string | null>> = {
 	field: sql`field`,
 	sector: sql`sector`,
 	leadership: sql`CASE WHEN is_leader THEN 'leader' WHEN NOT is_leader THEN 'no_leader' END`,
@@ -60,7 +60,7 @@ export function suppressSmallGroups<T extends { onPortal: number | null; suppres
 	return marked;
 }
 
-interface BreakdownCount {
+export interface BreakdownCount {
 	key: string | null;
 	on_portal: number;
 	valid: number;
@@ -111,17 +111,22 @@ export async function breakdownFrom(db: WarehouseDb, options: QueryOptions & { b
 			WHERE unit_code = ${scope.code} AND dimension = ${options.by} AND as_of = ${stamp.asOf}::TIMESTAMP
 			ORDER BY on_portal DESC, key`
 		: sql<BreakdownCount>`
-			SELECT ${KEY[options.by]} AS key, count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
+			SELECT ${BREAKDOWN_KEY[options.by]} AS key, count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
 				sum(benefit) FILTER (WHERE status = 'valid') AS benefit
 			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}
 			GROUP BY 1 ORDER BY on_portal DESC, key`
 	).execute(db);
+	return breakdownOfCounts(rows, { stamp, by: options.by, unit: scope.code, viewer: options.viewer });
+}
+
+/** A breakdown from its groups' counts (ordered as shown): labels, shares and the press's suppression (pure). */
+export function breakdownOfCounts(rows: readonly BreakdownCount[], context: { stamp: Stamp; by: BreakdownBy; unit: string; viewer: Viewer }): Breakdown {
 	const total = rows.reduce((a, r) => a + n(r.on_portal), 0);
 	const plain = rows.map((r) => {
 		const key = r.key ?? 'unknown';
 		const label = LABELS[key] ?? { vi: key, en: key };
 		return { key, labelVi: label.vi, labelEn: label.en, onPortal: n(r.on_portal), valid: n(r.valid), benefit: n(r.benefit), share: total ? n(r.on_portal) / total : null, suppressed: false };
 	});
-	const shown = suppressSmallGroups(plain, options.viewer).map((r) => (r.suppressed ? { ...r, onPortal: null, valid: null, benefit: null, share: null } : r));
-	return { ...stamp, by: options.by, unit: scope.code, total, rows: shown, suppressionThreshold: options.viewer.role === 'press' ? PRESS_MIN_GROUP_SIZE : null };
+	const shown = suppressSmallGroups(plain, context.viewer).map((r) => (r.suppressed ? { ...r, onPortal: null, valid: null, benefit: null, share: null } : r));
+	return { ...context.stamp, by: context.by, unit: context.unit, total, rows: shown, suppressionThreshold: context.viewer.role === 'press' ? PRESS_MIN_GROUP_SIZE : null };
 }

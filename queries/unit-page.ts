@@ -1,11 +1,11 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, its peers' daily series in one read, and its breakdowns (field, sector, leadership) from one scan.
-import { sql, type RawBuilder } from 'kysely';
-import { BREAKDOWN_BYS, ENTERPRISE_SECTORS, breakdown, readsLatestMarts, suppressSmallGroups, type Breakdown, type BreakdownBy } from './breakdowns.ts';
+import { sql } from 'kysely';
+import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdown, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy } from './breakdowns.ts';
 import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import type { SeriesPoint } from './series.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
-import { PRESS_MIN_GROUP_SIZE, assertFigures } from './viewer.ts';
+import { assertFigures } from './viewer.ts';
 
 export interface Place {
 	/** Competition rank by the tie rule of rankings.ts; null when the unit has no value (no target). */
@@ -144,22 +144,6 @@ export async function seriesOfUnits(db: WarehouseDb, codes: readonly string[], f
 	return result;
 }
 
-/** The grouping expression of each breakdown, as in breakdowns.ts (a closed whitelist: no input reaches SQL text). */
-const BREAKDOWN_KEY: Record<BreakdownBy, RawBuilder<string | null>> = {
-	field: sql`field`,
-	sector: sql`sector`,
-	leadership: sql`CASE WHEN is_leader THEN 'leader' WHEN NOT is_leader THEN 'no_leader' END`,
-	enterprise: sql`CASE WHEN sector IN (${sql.join(ENTERPRISE_SECTORS)}) THEN 'enterprise' WHEN sector IS NOT NULL THEN 'public' END`
-};
-
-const BREAKDOWN_LABELS: Record<string, { vi: string; en: string }> = {
-	leader: { vi: 'Tác giả có chức vụ lãnh đạo', en: 'Authors with a leadership post' },
-	no_leader: { vi: 'Tác giả không giữ chức vụ lãnh đạo', en: 'Authors without a leadership post' },
-	enterprise: { vi: 'Khối doanh nghiệp', en: 'Enterprises' },
-	public: { vi: 'Khối hành chính, sự nghiệp, xã phường', en: 'Public sector and communes' },
-	unknown: { vi: 'Không rõ', en: 'Unknown' }
-};
-
 /**
  * Several breakdowns of one unit as of T from one scan of initiative_period (GROUPING SETS): for each `by`, what
  * breakdown() answers (same rows, order, shares and press suppression). Aggregates: every viewer.
@@ -186,16 +170,6 @@ export async function breakdownsOf(db: WarehouseDb, options: QueryOptions & { by
 		GROUP BY GROUPING SETS (${sql.join(keys.map((k) => sql`(${k})`), sql`, `)})
 		ORDER BY g, on_portal DESC, key`.execute(db);
 	const result = new Map<BreakdownBy, Breakdown>();
-	for (const [i, by] of bys.entries()) {
-		const own = rows.filter((r) => n(r.g) === i);
-		const total = own.reduce((a, r) => a + n(r.on_portal), 0);
-		const plain = own.map((r) => {
-			const key = r.key ?? 'unknown';
-			const label = BREAKDOWN_LABELS[key] ?? { vi: key, en: key };
-			return { key, labelVi: label.vi, labelEn: label.en, onPortal: n(r.on_portal), valid: n(r.valid), benefit: n(r.benefit), share: total ? n(r.on_portal) / total : null, suppressed: false };
-		});
-		const shown = suppressSmallGroups(plain, options.viewer).map((r) => (r.suppressed ? { ...r, onPortal: null, valid: null, benefit: null, share: null } : r));
-		result.set(by, { ...stamp, by, unit: scope.code, total, rows: shown, suppressionThreshold: options.viewer.role === 'press' ? PRESS_MIN_GROUP_SIZE : null });
-	}
+	for (const [i, by] of bys.entries()) result.set(by, breakdownOfCounts(rows.filter((r) => n(r.g) === i), { stamp, by, unit: scope.code, viewer: options.viewer }));
 	return result;
 }
