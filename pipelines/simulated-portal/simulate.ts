@@ -9,6 +9,7 @@ import { writeExportFiles, writeUnitFiles, type UnitContext, type WriteResult } 
 import type { WorkerTask } from './export-worker.ts';
 import { planInitiatives } from './initiative-plan.ts';
 import { generatePopulation, type Population } from './population.ts';
+import { submittedBy } from './snapshot-pass.ts';
 import { buildUnitTree } from './unit-tree.ts';
 
 /** THE default seed of the simulated portal (the calibration holds exactly for it at scale 1). */
@@ -37,13 +38,7 @@ export interface SimulateReport {
 
 /** Rows an initiative file will hold, weighted by its format's cost, to balance the workers. */
 function estimate(file: ExportFile, p: Population): number {
-	let lo = 0;
-	let hi = p.count;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (p.submitted[mid]! <= file.at) lo = mid + 1;
-		else hi = mid;
-	}
+	const lo = submittedBy(p.submitted, file.at);
 	const weight = file.format === 'xlsx' ? 40 : file.format === 'json' || file.gzip ? 4 : 1;
 	return file.scope === 'toan-quoc' ? lo : (lo / 60) * weight;
 }

@@ -31,7 +31,7 @@ interface OpenFile {
 }
 
 /** Ids submitted at or before time at (the population is in submission order). */
-function submittedBy(submitted: Int32Array, at: number): number {
+export function submittedBy(submitted: Int32Array, at: number): number {
 	let lo = 0;
 	let hi = submitted.length;
 	while (lo < hi) {
