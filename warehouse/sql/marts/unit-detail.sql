@@ -6,18 +6,28 @@ DELETE FROM unit_breakdown;
 DELETE FROM unit_author;
 DELETE FROM unit_top_initiative;
 
+CREATE OR REPLACE TEMP TABLE detail_as_of AS
+SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives';
+
 CREATE OR REPLACE TEMP TABLE detail_current AS
-WITH as_of AS (
-	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
-)
+WITH as_of AS (SELECT t FROM detail_as_of)
 SELECT p.initiative_id, p.level1_code, p.upper_code, p.grassroots_code, p.status, p.benefit, p.field, p.sector, p.is_leader,
 	p.author_key, p.submitted_at
 FROM initiative_period p, as_of WHERE p.from_at <= as_of.t AND (p.to_at IS NULL OR p.to_at > as_of.t);
 
 -- Totals detail: median and quantiles of the valid benefits, the phase-1 split and the withdrawn count, per unit (every level) and the nation.
 INSERT INTO unit_totals_detail BY NAME
-WITH as_of AS (
-	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
+WITH as_of AS (SELECT t FROM detail_as_of),
+withdrawn_initiative AS (
+	SELECT DISTINCT i.initiative_id, i.level1_code, i.upper_code, i.grassroots_code
+	FROM initiative_withdrawal w JOIN initiative i USING (initiative_id), as_of
+	WHERE w.withdrawn_at <= as_of.t AND (w.reinstated_at IS NULL OR w.reinstated_at > as_of.t)
+),
+counted AS (
+	-- the current periods and the withdrawn initiatives, grouped by level once (withdrawn rows have no status, benefit or time)
+	SELECT level1_code, upper_code, grassroots_code, status, benefit, submitted_at, false AS is_withdrawn FROM detail_current
+	UNION ALL
+	SELECT level1_code, upper_code, grassroots_code, NULL, NULL, NULL, true FROM withdrawn_initiative
 ),
 figure AS (
 	SELECT
@@ -28,25 +38,9 @@ figure AS (
 		max(benefit) FILTER (WHERE status = 'valid') AS max_benefit,
 		count(*) FILTER (WHERE submitted_at < TIMESTAMP '2022-06-01 00:00:00') AS p1_on_portal,
 		count(*) FILTER (WHERE status = 'valid' AND submitted_at < TIMESTAMP '2022-06-01 00:00:00') AS p1_valid,
-		sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < TIMESTAMP '2022-06-01 00:00:00') AS p1_benefit
-	FROM detail_current
-	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
-	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
-		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
-),
-withdrawn_initiative AS (
-	SELECT DISTINCT i.initiative_id, i.level1_code, i.upper_code, i.grassroots_code
-	FROM initiative_withdrawal w JOIN initiative i USING (initiative_id), as_of
-	WHERE w.withdrawn_at <= as_of.t AND (w.reinstated_at IS NULL OR w.reinstated_at > as_of.t)
-),
-withdrawn AS (
-	SELECT
-		CASE grouping(level1_code, upper_code, grassroots_code)
-			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
-		count(*) AS withdrawn
-	FROM withdrawn_initiative
+		sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < TIMESTAMP '2022-06-01 00:00:00') AS p1_benefit,
+		count(*) FILTER (WHERE is_withdrawn) AS withdrawn
+	FROM counted
 	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
 	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
 		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
@@ -61,15 +55,13 @@ unit_list AS (
 SELECT u.unit_code, u.unit_level, as_of.t AS as_of,
 	coalesce(f.stating, 0) AS stating, f.benefit_quantiles, f.benefit_quantiles[3] AS median_benefit, f.max_benefit,
 	coalesce(f.p1_on_portal, 0) AS p1_on_portal, coalesce(f.p1_valid, 0) AS p1_valid, f.p1_benefit,
-	coalesce(w.withdrawn, 0) AS withdrawn
-FROM unit_list u CROSS JOIN as_of LEFT JOIN figure f USING (unit_code) LEFT JOIN withdrawn w USING (unit_code)
+	coalesce(f.withdrawn, 0) AS withdrawn
+FROM unit_list u CROSS JOIN as_of LEFT JOIN figure f USING (unit_code)
 ORDER BY u.unit_level, u.unit_code;
 
 -- Breakdowns: field, sector and leadership from one pass; enterprise summed from the sector rows.
 INSERT INTO unit_breakdown BY NAME
-WITH as_of AS (
-	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
-),
+WITH as_of AS (SELECT t FROM detail_as_of),
 grouped AS (
 	SELECT
 		CASE WHEN grouping(level1_code) = 0 THEN level1_code WHEN grouping(upper_code) = 0 THEN upper_code ELSE 'VN' END AS unit_code,
@@ -100,9 +92,7 @@ ORDER BY r.unit_code, r.dimension, r.on_portal DESC, r.key;
 
 -- Authors: each author's figures in the nation, their level-1 unit and their upper-level union, sorted by unit then valid count.
 INSERT INTO unit_author BY NAME
-WITH as_of AS (
-	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
-),
+WITH as_of AS (SELECT t FROM detail_as_of),
 grouped AS (
 	SELECT
 		CASE WHEN grouping(level1_code) = 0 THEN level1_code WHEN grouping(upper_code) = 0 THEN upper_code ELSE 'VN' END AS unit_code,
@@ -122,9 +112,7 @@ ORDER BY g.unit_code, g.valid DESC, g.on_portal DESC, g.benefit DESC NULLS LAST;
 -- Top initiatives: the 100 valid initiatives with the largest benefit (ties by id) of the nation, each level-1 unit and upper-level union,
 -- with their titles (a page reads them without a join to every initiative).
 INSERT INTO unit_top_initiative BY NAME
-WITH as_of AS (
-	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
-),
+WITH as_of AS (SELECT t FROM detail_as_of),
 stating AS (
 	SELECT initiative_id, field, grassroots_code, upper_code, level1_code, benefit FROM detail_current
 	WHERE status = 'valid' AND benefit IS NOT NULL
@@ -144,3 +132,4 @@ FROM ranked r CROSS JOIN as_of JOIN initiative i USING (initiative_id)
 ORDER BY r.unit_code, r.rank;
 
 DROP TABLE detail_current;
+DROP TABLE detail_as_of;
