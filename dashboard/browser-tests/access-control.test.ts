@@ -430,6 +430,30 @@ describe('access control (scale 0.01, node build)', () => {
 		});
 		afterAll(async () => browser?.close());
 
+		it('keeps what was typed into the login form before the page script ran, and logs in with it', async () => {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			// Hold every script until the form is filled: hydration then runs on a form the user already typed in.
+			let releaseScripts!: () => void;
+			const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+			await page.route('**/_app/**/*.js', async (route) => {
+				await scriptsHeld;
+				await route.continue();
+			});
+			await page.goto(`${server.url}/dang-nhap`, { waitUntil: 'domcontentloaded' });
+			expect(await page.locator('html[data-hydrated]').count()).toBe(0);
+			await page.fill('#username', 'thanh-hoa');
+			await page.fill('#password', TEST_PASSWORD);
+			releaseScripts();
+			await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+			expect(await page.inputValue('#username')).toBe('thanh-hoa');
+			expect(await page.inputValue('#password')).toBe(TEST_PASSWORD);
+			await page.click('button[type="submit"]');
+			await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+			expect(await page.getByTestId('signed-in-as').textContent()).toContain(OWN);
+			await context.close();
+		});
+
 		it("a regional union logs in, drills into its own grassroots union's initiatives, and is refused another province's", async () => {
 			const context = await browser.newContext();
 			const page = await context.newPage();

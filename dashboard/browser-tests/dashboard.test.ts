@@ -87,6 +87,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		const page = await server.newPage(browser);
 		await page.goto(`${server.url}/`);
 		const latest = await totals(server.db, { viewer });
+		// Hydration sets the as-of inputs to the page's values: type after it, as a person would.
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.locator('form.as-of input[name="ngay"]').fill('2022-04-20');
 		await page.locator('form.as-of input[name="gio"]').fill('08:00');
 		await page.locator('form.as-of button').click();
