@@ -12,6 +12,14 @@ export interface OpenOptions {
 	memoryLimit?: string;
 }
 
+/** SANG_KIEN_SQL_TIMING=1 logs each statement batch's wall time and its first line (SQL text only: files, tables; never parameters) to stderr. */
+const SQL_TIMING = process.env['SANG_KIEN_SQL_TIMING'] === '1';
+
+function logSqlTiming(sql: string, ms: number): void {
+	const label = sql.trim().split('\n', 1)[0]!.slice(0, 120);
+	process.stderr.write(`sql ${ms.toFixed(0).padStart(7)} ms  ${label}\n`);
+}
+
 /** A DuckDB database and one connection to it. */
 export class Database {
 	private constructor(
@@ -33,8 +41,10 @@ export class Database {
 
 	/** Runs one or more statements; parameters ($1, $2 …) only with a single statement. */
 	async run(sql: string, parameters: SqlParameter[] = []): Promise<void> {
+		const started = SQL_TIMING ? performance.now() : 0;
 		if (parameters.length === 0) await this.connection.run(sql);
 		else await this.connection.run(sql, parameters as DuckDBValue[]);
+		if (SQL_TIMING) logSqlTiming(sql, performance.now() - started);
 	}
 
 	/** Runs a query and returns its rows as plain JSON-safe objects. */
