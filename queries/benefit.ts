@@ -1,7 +1,7 @@
 // Economic benefit as of T: its distribution (quantiles of a heavy tail), the top initiatives (titles only inside the viewer's detail scope) and totals by unit, region or field.
 import { sql } from 'kysely';
 import { breakdown, readsLatestMarts, type Breakdown, type FigureSource } from './breakdowns.ts';
-import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { shares, type Shares } from './shares.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -50,7 +50,7 @@ export async function benefitDistributionFrom(db: WarehouseDb, options: QueryOpt
 			await sql<DistributionRow>`
 				SELECT count(*) AS valid, count(benefit) AS stating, sum(benefit) AS total,
 					quantile_disc(benefit, [${sql.join(BENEFIT_QUANTILES.map((q) => sql.lit(q)))}]) AS q, max(benefit) AS max
-				FROM initiative_period WHERE status = 'valid' AND ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}`.execute(db)
+				FROM initiative_period WHERE status = 'valid' AND ${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)}`.execute(db)
 		).rows[0]!;
 	const quantiles = Object.fromEntries(BENEFIT_QUANTILES.map((q, i) => [`p${Math.round(q * 100)}`, row.q?.[i] ?? null]));
 	return { ...stamp, unit: scope.code, valid: n(row.valid), stating: n(row.stating), total: n(row.total), quantiles, max: row.max ?? null };
@@ -90,7 +90,7 @@ export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions 
 		: sql<Row>`
 			WITH top AS (
 				SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM initiative_period p
-				WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}
+				WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}
 				ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}
 			)
 			-- the top rows are cut from the periods first: only they are joined to titles

@@ -1,6 +1,6 @@
 // Breakdowns for the closing review as of T: by field, sector (the 7 Khối), leadership post, enterprise vs public sector; small groups suppressed for the press.
 import { sql, type RawBuilder } from 'kysely';
-import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { PRESS_MIN_GROUP_SIZE, type Viewer } from './viewer.ts';
 
 export const BREAKDOWN_BYS = ['field', 'sector', 'leadership', 'enterprise'] as const;
@@ -113,7 +113,7 @@ export async function breakdownFrom(db: WarehouseDb, options: QueryOptions & { b
 		: sql<BreakdownCount>`
 			SELECT ${BREAKDOWN_KEY[options.by]} AS key, count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
 				sum(benefit) FILTER (WHERE status = 'valid') AS benefit
-			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}
+			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)}
 			GROUP BY 1 ORDER BY on_portal DESC, key`
 	).execute(db);
 	return breakdownOfCounts(rows, { stamp, by: options.by, unit: scope.code, viewer: options.viewer });

@@ -1,7 +1,7 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
 export const INITIATIVE_SORTS = ['moi-nhat', 'cu-nhat', 'lam-loi', 'ten'] as const;
@@ -108,7 +108,7 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const scope = await resolveUnit(db, options.unit);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const needle = searchNeedle(options.search);
-	const periods = sql`${asOfCondition(stamp.asOf, 'p')} AND ${scopeCondition(scope, 'p')}`;
+	const periods = sql`${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`;
 	const page = limit === undefined ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
 	const empty = limit === 0;
 	let total: number;

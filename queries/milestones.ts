@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { MILESTONES } from './programme.ts';
-import { QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { seriesRows } from './series.ts';
 
 export interface Milestone {
@@ -35,10 +35,10 @@ async function walkDay(db: WarehouseDb, scope: UnitScope, day: string, start: nu
 	const from = day === FIRST_DAY ? sql`` : sql`AND from_at >= ${day}::DATE`;
 	const { rows } = await sql<{ event_at: string; net: number }>`
 		WITH event AS (
-			SELECT from_at AS event_at, 1 AS sign FROM initiative_period WHERE ${scopeCondition(scope)}
+			SELECT from_at AS event_at, 1 AS sign FROM initiative_period WHERE ${periodScopeCondition(scope)}
 				${from} AND from_at < ${nextDay(day)}::DATE
 			UNION ALL
-			SELECT to_at, -1 FROM initiative_period WHERE ${scopeCondition(scope)}
+			SELECT to_at, -1 FROM initiative_period WHERE ${periodScopeCondition(scope)}
 				AND from_at < ${nextDay(day)}::DATE AND to_at < ${nextDay(day)}::DATE ${day === FIRST_DAY ? sql`` : sql`AND to_at >= ${day}::DATE`}
 		)
 		SELECT date_trunc('minute', event_at) AS event_at, sum(sign)::BIGINT AS net FROM event GROUP BY 1 ORDER BY 1`.execute(db);

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
 export interface AuthorRow {
@@ -60,7 +60,7 @@ function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number) {
 				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
 				arg_max(p.initiative_id, p.submitted_at) AS last_initiative
 			FROM initiative_period p
-			WHERE ${asOfCondition(asOf, 'p')} AND ${scopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
+			WHERE ${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
 			GROUP BY p.author_key
 		)
 		SELECT * FROM author
@@ -97,7 +97,7 @@ export async function authorsByValidCountFrom(db: WarehouseDb, options: QueryOpt
 		scope.level <= 2 && (await readsLatestMarts(db, source, stamp))
 			? sql`SELECT valid FROM unit_author WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`
 			: sql`SELECT author_key, count(*) FILTER (WHERE status = 'valid') AS valid
-				FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)} AND author_key IS NOT NULL
+				FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)} AND author_key IS NOT NULL
 				GROUP BY author_key`;
 	const { rows } = await sql<{ k: number; authors: number }>`
 		SELECT valid AS k, count(*) AS authors FROM (${author})

@@ -84,6 +84,8 @@ export interface UnitScope {
 	upperCode: string | null;
 	/** initiative_period column to filter on; null for the nation. */
 	column: ScopeColumn | null;
+	/** The unit's grassroots_no range in initiative_period (unit_span), when the version has one for it. */
+	span?: { from: number; to: number };
 }
 
 /**
@@ -112,14 +114,30 @@ async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
 		throw new QueryInputError('unknown_unit', `unknown unit ${JSON.stringify(code.slice(0, 40))}`);
 	}
 	const level = row.level as 1 | 2 | 3;
+	const span = (await hasUnitSpans(db))
+		? await db.selectFrom('unit_span').select(['no_from', 'no_to']).where('unit_code', '=', row.unit_code).executeTakeFirst()
+		: undefined;
 	return {
 		code: row.unit_code,
 		name: row.name ?? row.unit_code,
 		level,
 		level1Code: row.level1_code,
 		upperCode: row.upper_code,
-		column: LEVEL_COLUMN[level]
+		column: LEVEL_COLUMN[level],
+		...(span ? { span: { from: n(span.no_from), to: n(span.no_to) } } : {})
 	};
+}
+
+const unitSpansOf = new WeakMap<WarehouseDb, Promise<boolean>>();
+
+/** Whether the version has unit_span (and initiative_period.grassroots_no): versions built before them have not; looked up once per handle. */
+function hasUnitSpans(db: WarehouseDb): Promise<boolean> {
+	let present = unitSpansOf.get(db);
+	if (!present) {
+		present = sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'unit_span'`.execute(db).then((r) => n(r.rows[0]?.n) === 1);
+		unitSpansOf.set(db, present);
+	}
+	return present;
 }
 
 /**
@@ -134,6 +152,16 @@ export function scopeCondition(scope: UnitScope, alias?: string): RawBuilder<boo
 	if (scope.level === 1 || !scope.level1Code) return own;
 	const upper = scope.level === 3 && scope.upperCode ? sql`AND ${ref('upper_code')} = ${scope.upperCode}` : sql``;
 	return sql<boolean>`${ref('level1_code')} = ${scope.level1Code} ${upper} AND ${own}`;
+}
+
+/**
+ * SQL condition restricting initiative_period (alias optional) to a unit scope: the unit's grassroots_no range when the
+ * version has it (integer compares; the same rows as scopeCondition, see warehouse/sql/marts/unit-span.sql), else scopeCondition.
+ */
+export function periodScopeCondition(scope: UnitScope, alias?: string): RawBuilder<boolean> {
+	if (!scope.column || !scope.span) return scopeCondition(scope, alias);
+	const no = alias ? sql.ref(`${alias}.grassroots_no`) : sql.ref('grassroots_no');
+	return sql<boolean>`${no} BETWEEN ${scope.span.from} AND ${scope.span.to}`;
 }
 
 /** SQL condition "on the portal with this period's state at T" on initiative_period (alias optional). */

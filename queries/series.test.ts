@@ -74,7 +74,8 @@ describe('milestones', () => {
 		try {
 			await extra.database.run(`INSERT INTO initiative BY NAME SELECT 'X9' AS initiative_id, 'T40.01.0001' AS grassroots_code, 'T40.01' AS upper_code, 'T40' AS level1_code`);
 			await extra.database.run(`INSERT INTO initiative_period BY NAME SELECT 'X9' AS initiative_id, 'T40.01.0001' AS grassroots_code, 'T40.01' AS upper_code, 'T40' AS level1_code,
-				'under_review' AS status, TIMESTAMP '2022-06-05 10:00' AS submitted_at, TIMESTAMP '2022-06-05 10:00' AS from_at, TIMESTAMP '2022-06-05 11:00' AS to_at`);
+				'under_review' AS status, TIMESTAMP '2022-06-05 10:00' AS submitted_at, TIMESTAMP '2022-06-05 10:00' AS from_at, TIMESTAMP '2022-06-05 11:00' AS to_at,
+				(SELECT no_from FROM unit_span WHERE unit_code = 'T40.01.0001') AS grassroots_no`);
 			await extra.database.run(`INSERT INTO initiative_withdrawal VALUES ('X9', TIMESTAMP '2022-06-05 11:00', NULL)`);
 			await runSqlFile(extra.database, 'sql/marts/daily-series.sql');
 			const reached = async (unit: string | undefined, threshold: number) => (await milestones(extra.db, { viewer, unit, thresholds: [threshold] })).milestones[0]!.reachedAt;

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { CAMPAIGN, PHASES, type Span } from './programme.ts';
-import { NATION, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface SeriesPoint {
 	/** "YYYY-MM-DD": the figures as of the end of that day. */
@@ -57,10 +57,10 @@ export async function seriesRows(db: WarehouseDb, scope: UnitScope, fromDay: str
 	const { rows } = await sql<PointRow>`
 		WITH change AS (
 			SELECT greatest(from_at::DATE, ${FIRST_DAY}::DATE) AS day, 1 AS sign, status, coalesce(benefit, 0) AS benefit
-			FROM initiative_period WHERE ${scopeCondition(scope)}
+			FROM initiative_period WHERE ${periodScopeCondition(scope)}
 			UNION ALL
 			SELECT greatest(to_at::DATE, ${FIRST_DAY}::DATE), -1, status, coalesce(benefit, 0)
-			FROM initiative_period WHERE to_at IS NOT NULL AND ${scopeCondition(scope)}
+			FROM initiative_period WHERE to_at IS NOT NULL AND ${periodScopeCondition(scope)}
 		),
 		daily AS (
 			SELECT day, sum(sign) AS on_portal,

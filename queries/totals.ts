@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
-import { asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface PhaseTotals {
 	onPortal: number;
@@ -105,7 +105,7 @@ async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock
 				count(*) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_valid,
 				sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_benefit
 			FROM initiative_period p
-			WHERE ${asOfCondition(t, 'p')} AND ${scopeCondition(scope, 'p')}
+			WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}
 		)
 		SELECT period.* REPLACE (
 				${latest ? mart('authors') : sql`period.authors`} AS authors,
@@ -119,7 +119,7 @@ async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock
 		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
 		const { rows: distinct } = await sql<{ authors: number; participating: number }>`
 			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT grassroots_code) AS participating
-			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${scopeCondition(scope, 'p')}`.execute(db);
+			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`.execute(db);
 		Object.assign(row, distinct[0]);
 	}
 	return row;

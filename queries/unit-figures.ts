@@ -1,7 +1,7 @@
 // The per-unit figures as of T (counts by status, valid benefit, members and targets valid at T) that rankings, peers, shares and targets build on.
 import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { LEVEL_COLUMN, asOfCondition, n, ratio, scopeCondition, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, LEVEL_COLUMN, n, periodScopeCondition, ratio, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface UnitFigure {
 	code: string;
@@ -102,10 +102,10 @@ async function figuresFromSeries(db: WarehouseDb, asOf: WallClock, level: 1 | 2,
 	const { rows } = await sql<FigureRow>`
 		WITH change AS (
 			SELECT ${column} AS unit_code, status, benefit, 1 AS sign FROM initiative_period
-			WHERE from_at >= ${day}::DATE AND from_at <= ${asOf}::TIMESTAMP AND ${within ? scopeCondition(within) : sql`TRUE`}
+			WHERE from_at >= ${day}::DATE AND from_at <= ${asOf}::TIMESTAMP AND ${within ? periodScopeCondition(within) : sql`TRUE`}
 			UNION ALL
 			SELECT ${column}, status, benefit, -1 FROM initiative_period
-			WHERE from_at <= ${asOf}::TIMESTAMP AND to_at >= ${day}::DATE AND to_at <= ${asOf}::TIMESTAMP AND ${within ? scopeCondition(within) : sql`TRUE`}
+			WHERE from_at <= ${asOf}::TIMESTAMP AND to_at >= ${day}::DATE AND to_at <= ${asOf}::TIMESTAMP AND ${within ? periodScopeCondition(within) : sql`TRUE`}
 		),
 		delta AS (
 			SELECT unit_code, sum(sign) AS on_portal,
@@ -147,7 +147,7 @@ async function figuresOfLevel(db: WarehouseDb, stamp: Stamp, level: 1 | 2 | 3, w
 			count(*) FILTER (WHERE status = 'invalid') AS invalid,
 			coalesce(sum(benefit) FILTER (WHERE status = 'valid'), 0) AS benefit
 		FROM initiative_period
-		WHERE ${asOfCondition(stamp.asOf)} AND ${sql.ref(column)} IS NOT NULL AND ${within ? scopeCondition(within) : sql`TRUE`}
+		WHERE ${asOfCondition(stamp.asOf)} AND ${sql.ref(column)} IS NOT NULL AND ${within ? periodScopeCondition(within) : sql`TRUE`}
 		GROUP BY 1`.execute(db);
 	return rows;
 }

@@ -1,7 +1,7 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, its peers' daily series in one read, and its breakdowns (field, sector, leadership) from one scan.
 import { sql } from 'kysely';
 import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdown, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy } from './breakdowns.ts';
-import { QueryInputError, asOfCondition, n, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import type { SeriesPoint } from './series.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
@@ -165,7 +165,7 @@ export async function breakdownsOf(db: WarehouseDb, options: QueryOptions & { by
 			count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid, sum(benefit) FILTER (WHERE status = 'valid') AS benefit
 		FROM (
 			SELECT ${sql.join(bys.map((by, i) => sql`${BREAKDOWN_KEY[by]} AS ${keys[i]!}`), sql`, `)}, status, benefit
-			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${scopeCondition(scope)}
+			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)}
 		)
 		GROUP BY GROUPING SETS (${sql.join(keys.map((k) => sql`(${k})`), sql`, `)})
 		ORDER BY g, on_portal DESC, key`.execute(db);

@@ -233,6 +233,8 @@ export interface InitiativePeriodTable {
 	submitted_at: Timestamp;
 	from_at: Timestamp;
 	to_at: Timestamp | null;
+	/** The grassroots union's number in tree order; null in versions built before it existed. */
+	grassroots_no: number | null;
 }
 
 /** Figures as of the end of each day for the nation ('VN', level 0), level-1 units (1) and upper-level unions (2). */
@@ -326,6 +328,13 @@ export interface UnitTopInitiativeTable {
 	benefit: number;
 }
 
+/** A unit's initiative_period rows as one range of grassroots_no (1..0 when it has none); units without a row are scoped by their codes. */
+export interface UnitSpanTable {
+	unit_code: string;
+	no_from: number;
+	no_to: number;
+}
+
 /** Closed-month figures that changed since the previous published version (written by the audit stage). */
 export interface FigureRevisionTable {
 	level1_code: string;
@@ -366,5 +375,6 @@ export interface WarehouseSchema {
 	unit_breakdown: UnitBreakdownTable;
 	unit_author: UnitAuthorTable;
 	unit_top_initiative: UnitTopInitiativeTable;
+	unit_span: UnitSpanTable;
 	figure_revision: FigureRevisionTable;
 }

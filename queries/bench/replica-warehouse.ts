@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runSqlFile } from '../../pipelines/merge/sql-file.ts';
 import { Database } from '../../warehouse/duckdb/database.ts';
 import { createSchema } from '../../warehouse/schema/create-schema.ts';
 import { readCurrent, versionPath } from '../../warehouse/versions/version-files.ts';
@@ -13,14 +14,17 @@ import { readCurrent, versionPath } from '../../warehouse/versions/version-files
  * its sort by from_at (inserted a month at a time, so the sort fits in memory). The copies are disjoint in ids and authors
  * and identical in times and units, so daily_series and unit_totals are exactly N times the source's counts (participating
  * grassroots unions unchanged, attainment recomputed): they are scaled, not recomputed. Staged rows and initiative_version
- * are left empty (no query reads them).
+ * are left empty (no query reads them). unit_span and initiative_period.grassroots_no are copied as they are (same tree); the
+ * latest-export detail marts are rebuilt from the copies by warehouse/sql/marts/unit-detail.sql.
  */
 export const REPLICA_DESCRIPTION = 'synthetic ×N replica of a published warehouse (initiatives copied N times under new ids and author keys over the same unit tree; marts scaled exactly)';
 
 /** Tables copied N times (with new ids), in the order built. */
 const REPLICATED = ['initiative', 'initiative_withdrawal', 'quarantine', 'initiative_period'] as const;
-/** Tables left empty: staging leftovers and history no query reads. */
-const SKIPPED = new Set(['staged_initiative', 'staged_unit', 'file_presence', 'superseded_row', 'initiative_version', 'daily_series', 'unit_totals']);
+/** The latest-export detail marts: rebuilt on the copies by their own SQL (authors and top initiatives do not scale by a factor). */
+const DETAIL_MARTS = ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative'];
+/** Tables left empty or built apart: staging leftovers and history no query reads, the scaled marts and the detail marts. */
+const SKIPPED = new Set(['staged_initiative', 'staged_unit', 'file_presence', 'superseded_row', 'initiative_version', 'daily_series', 'unit_totals', ...DETAIL_MARTS]);
 /** The scaled marts: every count (and distinct authors, disjoint between copies) times N; participating grassroots unions unchanged. */
 function scaledMarts(factor: number): string[] {
 	return [
@@ -54,6 +58,9 @@ export async function fillReplica(database: Database, factor: number, log: (line
 		log(`replica ×${factor}: ${table} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	}
 	for (const statement of scaledMarts(factor)) await database.run(statement);
+	const started = performance.now();
+	await runSqlFile(database, 'sql/marts/unit-detail.sql');
+	log(`replica ×${factor}: detail marts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;

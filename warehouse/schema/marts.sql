@@ -14,7 +14,19 @@ CREATE TABLE IF NOT EXISTS initiative_period (
 	author_key VARCHAR,
 	submitted_at TIMESTAMP NOT NULL,
 	from_at TIMESTAMP NOT NULL,
-	to_at TIMESTAMP
+	to_at TIMESTAMP,
+	-- the number of the grassroots union in tree order (unit_span): a unit's periods are those whose grassroots_no is in its span
+	grassroots_no INTEGER
+);
+-- versions built before grassroots_no existed
+ALTER TABLE initiative_period ADD COLUMN IF NOT EXISTS grassroots_no INTEGER;
+
+-- Grain: one row per unit of the current tree (levels 1–3) whose initiative_period rows are exactly those with grassroots_no in [no_from, no_to]
+-- (1..0 when it has none); built with initiative_period (warehouse/sql/marts/unit-span.sql). A unit without a row is scoped by its codes.
+CREATE TABLE IF NOT EXISTS unit_span (
+	unit_code VARCHAR NOT NULL,
+	no_from INTEGER NOT NULL,
+	no_to INTEGER NOT NULL
 );
 
 -- Grain: one row per (unit_code, day) for the nation (unit_code 'VN', unit_level 0), every level-1 unit (1) and every upper-level union (2), each day from 2022-01-08 to the latest export day: the figures as of the end of that day (T = day 23:59).

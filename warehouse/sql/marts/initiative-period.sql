@@ -1,4 +1,4 @@
--- Rebuilds initiative_period. Grain: one row per period an initiative was on the portal with one status and benefit.
+-- Rebuilds initiative_period. Grain: one row per period an initiative was on the portal with one status and benefit (grassroots_no from unit-span.sql, run first).
 -- Starts at submitted_at; status at T = the latest-known version (max valid_from) whose status time is <= T, else under review;
 -- a status time is clamped into [submitted_at, the export time the version was first seen]; periods end at a withdrawal
 -- and restart at a reinstatement. Unit, author and other attributes come from the initiative's current row.
@@ -103,7 +103,7 @@ FROM (
 
 -- sorted apart from the joins above: the sort and the joins' hash tables do not fit the memory limit together
 INSERT INTO initiative_period BY NAME
-SELECT * FROM period_row ORDER BY from_at, initiative_id;
+SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code) ORDER BY p.from_at, p.initiative_id;
 
 DROP TABLE period_row;
 DROP TABLE period_complex_id;
