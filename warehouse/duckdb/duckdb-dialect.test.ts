@@ -145,4 +145,29 @@ describe('DuckDBDialect over a path', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+
+	it('with several connections, runs a quick query while a slow one is still running; with one, after it', async () => {
+		const database = await Database.open(':memory:');
+		const finishOrder = async (connections: number) => {
+			const pooled = new Kysely<TestSchema>({ dialect: new DuckDBDialect({ database, connections }) });
+			const order: string[] = [];
+			// the slow query is sent first; the quick one can only finish first on a connection of its own
+			const slow = sql`SELECT count(*) AS n FROM range(400000000) t(i) WHERE i % 7 = 3`.execute(pooled).then(() => order.push('slow'));
+			const quick = sql`SELECT 1 AS n`.execute(pooled).then(() => order.push('quick'));
+			await Promise.all([slow, quick]);
+			await pooled.destroy();
+			return order;
+		};
+		expect(await finishOrder(1)).toEqual(['slow', 'quick']);
+		expect(await finishOrder(3)).toEqual(['quick', 'slow']);
+		// a transaction keeps one connection: its temp table is seen by its own later statements
+		const pooled = new Kysely<TestSchema>({ dialect: new DuckDBDialect({ database, connections: 3 }) });
+		const seen = await pooled.transaction().execute(async (trx) => {
+			await sql`CREATE TEMP TABLE own_t AS SELECT 5 AS v`.execute(trx);
+			return (await sql<{ v: number }>`SELECT v FROM own_t`.execute(trx)).rows[0]!.v;
+		});
+		expect(seen).toBe(5);
+		await pooled.destroy();
+		database.close();
+	});
 });

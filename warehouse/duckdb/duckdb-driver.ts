@@ -1,21 +1,28 @@
 // Kysely driver over one @duckdb/node-api connection: plain rows through plain-values.ts, $n parameters, streaming.
-import { ResultReturnType, type DuckDBResult } from '@duckdb/node-api';
+import { ResultReturnType, type DuckDBConnection, type DuckDBResult } from '@duckdb/node-api';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 import { Database } from './database.ts';
 import { toDuckDBParameters } from './duckdb-parameters.ts';
 import { toPlainRow } from './plain-values.ts';
 
-export type DuckDBDatabaseSource =
+export type DuckDBDatabaseSource = (
 	| { database: Database | (() => Promise<Database>) }
-	| { path: string; readOnly?: boolean };
+	| { path: string; readOnly?: boolean }
+) & {
+	/**
+	 * Connections to the database (default 1: the Database's own). With more, queries of concurrent callers run at the same
+	 * time (a slow query no longer holds up every other page); each query or transaction still has one connection to itself.
+	 */
+	connections?: number;
+};
 
-/** The Kysely driver; a Database it opened itself is closed by destroy(), one handed in is left open. */
+/** The Kysely driver; a Database it opened itself is closed by destroy(), one handed in is left open (the extra connections are closed). */
 export class DuckDBDriver implements Driver {
 	readonly #source: DuckDBDatabaseSource;
-	readonly #mutex = new ConnectionMutex();
+	readonly #pool = new ConnectionPool();
 	#database: Database | undefined;
 	#ownsDatabase = false;
-	#connection: DuckDBKyselyConnection | undefined;
+	readonly #extraConnections: DuckDBConnection[] = [];
 
 	constructor(source: DuckDBDatabaseSource) {
 		this.#source = source;
@@ -29,12 +36,17 @@ export class DuckDBDriver implements Driver {
 			const { database } = this.#source;
 			this.#database = typeof database === 'function' ? await database() : database;
 		}
-		this.#connection = new DuckDBKyselyConnection(this.#database);
+		const count = Math.max(1, Math.floor(this.#source.connections ?? 1));
+		this.#pool.add(new DuckDBKyselyConnection(this.#database.connection));
+		for (let i = 1; i < count; i++) {
+			const connection = await this.#database.instance.connect();
+			this.#extraConnections.push(connection);
+			this.#pool.add(new DuckDBKyselyConnection(connection));
+		}
 	}
 
-	async acquireConnection(): Promise<DatabaseConnection> {
-		await this.#mutex.lock();
-		return this.#connection!;
+	acquireConnection(): Promise<DatabaseConnection> {
+		return this.#pool.acquire();
 	}
 
 	async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -54,14 +66,14 @@ export class DuckDBDriver implements Driver {
 		await connection.executeQuery(CompiledQuery.raw('ROLLBACK'));
 	}
 
-	async releaseConnection(): Promise<void> {
-		this.#mutex.unlock();
+	async releaseConnection(connection: DatabaseConnection): Promise<void> {
+		this.#pool.release(connection as DuckDBKyselyConnection);
 	}
 
 	async destroy(): Promise<void> {
+		for (const connection of this.#extraConnections.splice(0)) connection.closeSync();
 		if (this.#ownsDatabase) this.#database?.close();
 		this.#database = undefined;
-		this.#connection = undefined;
 	}
 }
 
@@ -80,18 +92,18 @@ export async function toQueryResult<R>(result: DuckDBResult): Promise<QueryResul
 }
 
 class DuckDBKyselyConnection implements DatabaseConnection {
-	readonly #database: Database;
+	readonly #connection: DuckDBConnection;
 
-	constructor(database: Database) {
-		this.#database = database;
+	constructor(connection: DuckDBConnection) {
+		this.#connection = connection;
 	}
 
 	async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
 		const { sql, parameters } = compiledQuery;
 		const result =
 			parameters.length === 0
-				? await this.#database.connection.run(sql)
-				: await this.#database.connection.run(sql, toDuckDBParameters(parameters));
+				? await this.#connection.run(sql)
+				: await this.#connection.run(sql, toDuckDBParameters(parameters));
 		const queryResult = await toQueryResult<R>(result);
 		// INSERT/UPDATE/DELETE … RETURNING report rows, not a count: the affected rows are the returned ones.
 		if (queryResult.numAffectedRows === undefined && isDataChange(compiledQuery)) {
@@ -103,7 +115,7 @@ class DuckDBKyselyConnection implements DatabaseConnection {
 	async *streamQuery<R>(compiledQuery: CompiledQuery, chunkSize = 2048): AsyncIterableIterator<QueryResult<R>> {
 		if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new Error('chunkSize must be a positive integer');
 		const { sql, parameters } = compiledQuery;
-		const result = await this.#database.connection.stream(sql, toDuckDBParameters(parameters));
+		const result = await this.#connection.stream(sql, toDuckDBParameters(parameters));
 		let pending: R[] = [];
 		for await (const rows of result.yieldRowObjects()) {
 			for (const row of rows) {
@@ -123,22 +135,24 @@ function isDataChange(compiledQuery: CompiledQuery): boolean {
 	return kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode' || kind === 'MergeQueryNode';
 }
 
-/** One caller at a time on the single connection (DuckDB transactions belong to a connection). */
-class ConnectionMutex {
-	#promise: Promise<void> | undefined;
-	#resolve: (() => void) | undefined;
+/** Idle connections handed out one caller at a time each (DuckDB transactions belong to a connection); callers wait in order when all are busy. */
+class ConnectionPool {
+	readonly #idle: DuckDBKyselyConnection[] = [];
+	readonly #waiting: ((connection: DuckDBKyselyConnection) => void)[] = [];
 
-	async lock(): Promise<void> {
-		while (this.#promise) await this.#promise;
-		this.#promise = new Promise((resolve) => {
-			this.#resolve = resolve;
-		});
+	add(connection: DuckDBKyselyConnection): void {
+		this.release(connection);
 	}
 
-	unlock(): void {
-		const resolve = this.#resolve;
-		this.#promise = undefined;
-		this.#resolve = undefined;
-		resolve?.();
+	acquire(): Promise<DuckDBKyselyConnection> {
+		const idle = this.#idle.pop();
+		if (idle) return Promise.resolve(idle);
+		return new Promise((resolve) => this.#waiting.push(resolve));
+	}
+
+	release(connection: DuckDBKyselyConnection): void {
+		const next = this.#waiting.shift();
+		if (next) next(connection);
+		else this.#idle.push(connection);
 	}
 }

@@ -30,7 +30,11 @@ export interface PublishedWarehouseOptions {
 	now?: () => number;
 	/** Told when opening a new version fails (the old one keeps serving). */
 	onError?: (error: Error) => void;
+	/** Read connections per version: queries of concurrent requests run at the same time; default 2 (SANG_KIEN_DUCKDB_CONNECTIONS). */
+	connections?: number;
 }
+
+const DEFAULT_CONNECTIONS = 2;
 
 /** One reader of a warehouse directory; `use` runs a function on the version current at that moment. */
 export class PublishedWarehouse {
@@ -38,6 +42,7 @@ export class PublishedWarehouse {
 	readonly #checkIntervalMs: number;
 	readonly #now: () => number;
 	readonly #onError: (error: Error) => void;
+	readonly #connections: number;
 	#entry: Entry | undefined;
 	#lastCheck = Number.NEGATIVE_INFINITY;
 	#refreshing: Promise<void> | undefined;
@@ -48,6 +53,7 @@ export class PublishedWarehouse {
 		this.#checkIntervalMs = options.checkIntervalMs ?? 3000;
 		this.#now = options.now ?? Date.now;
 		this.#onError = options.onError ?? (() => {});
+		this.#connections = options.connections ?? (Number(process.env['SANG_KIEN_DUCKDB_CONNECTIONS']) || DEFAULT_CONNECTIONS);
 	}
 
 	/** The version being served now (undefined before the first use). */
@@ -90,7 +96,7 @@ export class PublishedWarehouse {
 				opened.database.close();
 				return;
 			}
-			const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: opened.database }) });
+			const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: opened.database, connections: this.#connections }) });
 			const previous = this.#entry;
 			this.#entry = { version: opened.version, database: opened.database, db, refs: 0, retired: false };
 			if (previous) {
