@@ -25,6 +25,8 @@ export const screenshots = join(repository, 'var', 'screenshots');
 export interface DashboardServer {
 	url: string;
 	warehouse: string;
+	/** What the server printed so far (stdout and stderr). */
+	log(): string;
 	db: Kysely<WarehouseSchema>;
 	/** The session cookie of the leadership test account (`name=value`). */
 	cookie: string;
@@ -113,7 +115,7 @@ export async function buildApp(): Promise<void> {
 }
 
 /** Starts `node build` against a warehouse and waits until it answers. */
-export async function startServer(warehouse: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startServer(warehouse: string): Promise<{ url: string; child: ChildProcess; log: () => string }> {
 	const port = await freePort();
 	const child = spawn(process.execPath, ['build'], {
 		cwd: repository,
@@ -127,7 +129,7 @@ export async function startServer(warehouse: string): Promise<{ url: string; chi
 	for (let i = 0; i < 450; i++) {
 		try {
 			const response = await fetch(`${url}/chat-luong`);
-			if (response.status < 500) return { url, child };
+			if (response.status < 500) return { url, child, log: () => log };
 		} catch {
 			// not listening yet
 		}
@@ -143,7 +145,7 @@ export async function startDashboard(options: { scale: number; dirty?: number })
 	mkdirSync(screenshots, { recursive: true });
 	const warehouse = await buildWarehouse(options);
 	await buildApp();
-	const { url, child } = await startServer(warehouse);
+	const { url, child, log } = await startServer(warehouse);
 	await createTestUser(warehouse, 'lanh-dao', 'leadership');
 	const cookie = await loginCookie(url, 'lanh-dao');
 	const opened = await openPublished(warehouse);
@@ -152,6 +154,7 @@ export async function startDashboard(options: { scale: number; dirty?: number })
 	return {
 		url,
 		warehouse,
+		log,
 		db,
 		cookie,
 		newContext: (browser, options) => contextWithCookie(browser, url, cookie, options),

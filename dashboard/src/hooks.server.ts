@@ -1,5 +1,5 @@
-// Server hooks: the page language (?lang=en, Vietnamese first; kept in every link, not in a cookie) on <html lang>, login and role checks before any page or endpoint runs (auth/route-access.ts), security headers, exports audited, and error pages without stack traces or SQL.
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+// Server hooks: the page language (?lang=en, Vietnamese first; kept in every link, not in a cookie) on <html lang>, login and role checks before any page or endpoint runs (auth/route-access.ts), security headers, exports audited, error pages without stack traces or SQL, and the page-cache warmer started at init.
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { pageLanguage } from '$lib/i18n/page-language.ts';
 import { t } from '$lib/i18n/translate.ts';
 import { authService } from '$lib/server/auth/auth-service.ts';
@@ -7,6 +7,7 @@ import { auditExport, clientAddress, identify } from '$lib/server/auth/request-a
 import { isEndpoint, routeAccess } from '$lib/server/auth/route-access.ts';
 import { securityHeaders } from '$lib/server/auth/security-headers.ts';
 import { isHttps } from '$lib/server/auth/session-cookie.ts';
+import { startPageWarmer } from '$lib/server/page-warmer.ts';
 
 const refusal = (status: 401 | 403, endpoint: boolean, language: 'vi' | 'en'): Response => {
 	const message = status === 401
@@ -20,6 +21,11 @@ const refusal = (status: 401 | 403, endpoint: boolean, language: 'vi' | 'en'): R
 	}
 	const html = `<!doctype html><html lang="${language}"><meta charset="utf-8"><title>${status}</title><main><h1>${status}</h1><p>${message}</p><p><a href="/">${language === 'vi' ? 'Về trang chủ' : 'Home'}</a> · <a href="/dang-xuat">${language === 'vi' ? 'Đăng xuất' : 'Log out'}</a></p></main></html>`;
 	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+};
+
+/** At server start: warm the page cache of the published version, and of every version published later. */
+export const init: ServerInit = () => {
+	startPageWarmer();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

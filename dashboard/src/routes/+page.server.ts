@@ -1,30 +1,6 @@
 // Overview: national totals against the 1,000,000 goal, phases, milestones, the cumulative curve, tile maps (63 and 34) by attainment, top units.
-import { milestones } from '../../../queries/milestones.ts';
-import { GOAL, PHASE1_GOAL } from '../../../queries/programme.ts';
-import { targets } from '../../../queries/targets.ts';
-import { totals } from '../../../queries/totals.ts';
-import { showDataset, withPage } from '$lib/server/page-data.ts';
+import { overviewData } from '$lib/server/overview-data.ts';
+import { withPage } from '$lib/server/page-data.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) =>
-	withPage(event, async (context) => {
-		const { db, viewer, asOf } = context;
-		const [t, g, m] = await Promise.all([totals(db, { viewer, asOf }), targets(db, { viewer, asOf }), milestones(db, { viewer, asOf })]);
-		const [curve, map63, map34, top] = await Promise.all([
-			showDataset(context, 'duong-tich-luy'),
-			showDataset(context, 'ban-do-63'),
-			showDataset(context, 'ban-do-34'),
-			showDataset(context, 'don-vi-dan-dau')
-		]);
-		return {
-			goal: GOAL,
-			phase1Goal: PHASE1_GOAL,
-			totals: t,
-			targets: { targetAssigned: g.targetAssigned, attainment: g.attainment, met: g.subUnits.met, withTarget: g.subUnits.withTarget, total: g.subUnits.total },
-			milestones: m.milestones,
-			curve,
-			map63,
-			map34,
-			top
-		};
-	}, { cache: true });
+export const load: PageServerLoad = (event) => withPage(event, overviewData, { cache: true });

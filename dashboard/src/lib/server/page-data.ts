@@ -1,6 +1,8 @@
 // What every page load starts from: the language, the validated as-of, the viewer and the warehouse, and a helper showing several datasets with their export links.
 import type { RequestEvent } from '@sveltejs/kit';
-import { NotVisibleError } from '../../../../queries/viewer.ts';
+import type { WarehouseDb } from '../../../../queries/query-context.ts';
+import { LEADERSHIP, NotVisibleError, type Viewer } from '../../../../queries/viewer.ts';
+import type { Language } from '../i18n/translate.ts';
 import { asOfParam } from './request-params.ts';
 import { DATASETS } from './datasets.ts';
 import { shown, type DatasetContext, type DatasetParams, type ShownDataset } from './dataset-types.ts';
@@ -40,19 +42,44 @@ export function withPage<T>(event: RequestEvent, fn: (context: DatasetContext) =
 			return result;
 		};
 		if (!cached) return render();
-		const key = `${version}|${viewer.role}:${viewer.unitCode ?? ''}|${language}|${event.url.pathname}${event.url.search}`;
-		const hit = cache.get(key) as Promise<T> | undefined;
-		if (hit) {
-			cache.delete(key);
-			cache.set(key, hit);
-			return hit;
-		}
-		const result = render();
-		cache.set(key, result);
-		result.catch(() => cache.delete(key));
-		while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-		return result;
+		return remembered(pageKey(version, viewer, language, `${event.url.pathname}${event.url.search}`), render);
 	});
+}
+
+/** The page cache's key: pages are shared by viewers of the same role and unit (never by user), language and URL. */
+function pageKey(version: string, viewer: Viewer, language: Language, url: string): string {
+	return `${version}|${viewer.role}:${viewer.unitCode ?? ''}|${language}|${url}`;
+}
+
+/** The cached page data of a key, else render's (kept, most recently used last; a failed render is not kept). */
+function remembered<T>(key: string, render: () => Promise<T>): Promise<T> {
+	const hit = cache.get(key) as Promise<T> | undefined;
+	if (hit) {
+		cache.delete(key);
+		cache.set(key, hit);
+		return hit;
+	}
+	const result = render();
+	cache.set(key, result);
+	result.catch(() => cache.delete(key));
+	while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+	return result;
+}
+
+/**
+ * Renders a page's data for the leadership in Vietnamese at the latest export, as a request to `url` would, into the page
+ * cache (and its reads into the shared read cache): the first leader to open it after a publish gets it at once.
+ * Nothing when the page cache is off; false when the page was already cached.
+ */
+export async function warmPage(shared: WarehouseDb, version: string, url: string, fn: (context: DatasetContext) => Promise<unknown>): Promise<boolean> {
+	if (process.env.SANG_KIEN_PAGE_CACHE === '0') return false;
+	const key = pageKey(version, LEADERSHIP, 'vi', url);
+	if (cache.has(key)) return false;
+	await remembered(key, () => {
+		const { db } = requestDb(shared, { cache: reads, version });
+		return fn({ db, viewer: LEADERSHIP, language: 'vi', asOf: undefined, version, memo: new Map() });
+	});
+	return true;
 }
 
 /** Shown datasets (chart SVG and table HTML included) by version, viewer, language, as-of, id and parameters: pages share them (a unit page and its closing review). */

@@ -1,0 +1,66 @@
+// A unit page's data at every level (VN = the nation): totals, attainment, national and peer rank, curve vs peers, sub-units, breakdowns, benefit, authors; a grassroots union adds its initiative list.
+import { INITIATIVE_SORTS, initiativeList, type InitiativeSort } from '../../../../queries/initiatives.ts';
+import { resolveUnit } from '../../../../queries/query-context.ts';
+import { targets } from '../../../../queries/targets.ts';
+import { totals } from '../../../../queries/totals.ts';
+import { unitStanding } from '../../../../queries/unit-page.ts';
+import { unitPath } from '../../../../queries/unit-path.ts';
+import { canSeeDetail } from '../../../../queries/viewer.ts';
+import { exportLinks, type DatasetContext } from './dataset-types.ts';
+import { statusLabel } from './datasets.ts';
+import { showDataset } from './page-data.ts';
+
+export const PAGE_SIZE = 50;
+export { INITIATIVE_SORTS };
+
+/** The initiative list's search, order and page (read from the URL only when the page has a list). */
+export interface ListParams {
+	q: string;
+	sort: InitiativeSort;
+	page: number;
+}
+
+export async function unitPageData(context: DatasetContext, code: string, listParams: () => ListParams) {
+	const { db, viewer, asOf, language } = context;
+	const scope = await resolveUnit(db, code);
+	const unit = scope.code;
+	const params = { unit };
+	const [path, t, g] = await Promise.all([unitPath(db, unit), totals(db, { viewer, asOf, unit }), targets(db, { viewer, asOf, unit })]);
+
+	// One read of the level's figures gives the national ranks and the peer rank (rankings() would sort the level three times).
+	const parent = path.at(-2);
+	const standing = scope.level > 0
+		? await unitStanding(db, { viewer, asOf, unit, parent: parent && { code: parent.code, name: parent.name, level: parent.level } })
+		: null;
+
+	const [curve, peers, subUnits, fields, sectors, leadership, authors, topBenefit] = await Promise.all([
+		showDataset(context, 'duong-tich-luy', params),
+		scope.level > 0 ? showDataset(context, 'so-sanh', params) : null,
+		scope.level < 3 ? showDataset(context, 'don-vi-con', params) : null,
+		showDataset(context, 'co-cau', { ...params, by: 'field' }),
+		showDataset(context, 'co-cau', { ...params, by: 'sector' }),
+		showDataset(context, 'co-cau', { ...params, by: 'leadership' }),
+		scope.level > 0 ? showDataset(context, 'tac-gia', params) : null,
+		showDataset(context, 'sang-kien-lam-loi', params)
+	]);
+
+	let list = null;
+	if (scope.level === 3 && canSeeDetail(viewer, unit)) {
+		const { q, sort, page } = listParams();
+		const result = await initiativeList(db, { viewer, asOf, unit, search: q, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+		list = {
+			q, sort, page, pageSize: PAGE_SIZE, total: result.total, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+			rows: result.rows.map((r) => ({ ...r, statusLabel: statusLabel(r.status, language) })),
+			exports: exportLinks('danh-sach-sang-kien', { unit, q: q || undefined, sapxep: sort }, context, false)
+		};
+	}
+
+	return {
+		unit: { code: unit, name: scope.name, level: scope.level },
+		path,
+		totals: t,
+		targets: { targetAssigned: g.targetAssigned, targetRegistered: g.targetRegistered, targetPhase1: g.targetPhase1, attainment: g.attainment, attainmentRegistered: g.attainmentRegistered, attainmentPhase1: g.attainmentPhase1, meets: g.meets, gap: g.gap, met: g.subUnits.met, withTarget: g.subUnits.withTarget, total: g.subUnits.total },
+		standing,
+		curve, peers, subUnits, fields, sectors, leadership, authors, topBenefit, list
+	};
+}
