@@ -2,7 +2,7 @@
 -- Starts at submitted_at; status at T = the latest-known version (max valid_from) whose status time is <= T, else under review;
 -- a status time is clamped into [submitted_at, the export time the version was first seen]; periods end at a withdrawal
 -- and restart at a reinstatement. Unit, author and other attributes come from the initiative's current row.
--- Nearly every initiative has one version and was never withdrawn: those take a direct path (at most two periods, no window);
+-- Nearly every initiative has one version and was never withdrawn: those take a direct path (at most two periods from one join, no window);
 -- the few others go through the general one. Intermediate results are temp tables (they spill) or inlined CTEs (NOT MATERIALIZED): a CTE
 -- read twice is otherwise held in memory whole; at scale 1 with every snapshot loaded that does not fit the building version's memory limit.
 DELETE FROM initiative_period;
@@ -27,13 +27,13 @@ simple_event AS NOT MATERIALIZED (
 	WHERE v.initiative_id NOT IN (SELECT initiative_id FROM period_complex_id)
 ),
 simple_period AS NOT MATERIALIZED (
-	SELECT * EXCLUDE (status, benefit, event_at, reviewed_later), 'under_review' AS status, NULL::BIGINT AS benefit,
-		submitted_at AS from_at, event_at AS to_at
-	FROM simple_event WHERE reviewed_later
-	UNION ALL
-	SELECT * EXCLUDE (status, benefit, event_at, reviewed_later), status, benefit,
-		CASE WHEN reviewed_later THEN event_at ELSE submitted_at END AS from_at, NULL::TIMESTAMP AS to_at
-	FROM simple_event
+	-- one pass over simple_event: part 0 is the under-review period before a later status time, part 1 the state from then on
+	SELECT * EXCLUDE (status, benefit, event_at, reviewed_later, part),
+		CASE WHEN part = 0 THEN 'under_review' ELSE status END AS status,
+		CASE WHEN part = 0 THEN NULL ELSE benefit END AS benefit,
+		CASE WHEN part = 1 AND reviewed_later THEN event_at ELSE submitted_at END AS from_at,
+		CASE WHEN part = 0 THEN event_at END AS to_at
+	FROM (SELECT *, unnest(CASE WHEN reviewed_later THEN [0, 1] ELSE [1] END) AS part FROM simple_event)
 ),
 complex_base AS NOT MATERIALIZED (
 	SELECT * FROM base WHERE initiative_id IN (SELECT initiative_id FROM period_complex_id)
@@ -101,9 +101,31 @@ FROM (
 	WHERE p.from_at < p.to_at
 );
 
--- sorted apart from the joins above: the sort and the joins' hash tables do not fit the memory limit together
+-- sorted apart from the joins above (the sort and the joins' hash tables do not fit the memory limit together), and in four slices of
+-- from_at appended one after the other: the same order as one sort, but each slice's sort fits in memory (one sort of every row spills).
+CREATE OR REPLACE TEMP TABLE period_slice AS
+SELECT quantile_disc(from_at, [0.25, 0.5, 0.75]) AS bound FROM period_row;
+
 INSERT INTO initiative_period BY NAME
-SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code) ORDER BY p.from_at, p.initiative_id;
+SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+WHERE p.from_at < (SELECT bound[1] FROM period_slice)
+ORDER BY p.from_at, p.initiative_id;
+
+INSERT INTO initiative_period BY NAME
+SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+WHERE p.from_at >= (SELECT bound[1] FROM period_slice) AND p.from_at < (SELECT bound[2] FROM period_slice)
+ORDER BY p.from_at, p.initiative_id;
+
+INSERT INTO initiative_period BY NAME
+SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+WHERE p.from_at >= (SELECT bound[2] FROM period_slice) AND p.from_at < (SELECT bound[3] FROM period_slice)
+ORDER BY p.from_at, p.initiative_id;
+
+INSERT INTO initiative_period BY NAME
+SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+WHERE p.from_at >= (SELECT bound[3] FROM period_slice)
+ORDER BY p.from_at, p.initiative_id;
 
 DROP TABLE period_row;
 DROP TABLE period_complex_id;
+DROP TABLE period_slice;
