@@ -3,7 +3,6 @@ import type { Database } from '../../warehouse/duckdb/database.ts';
 import { referenceData, type ReferenceData } from '../../warehouse/reference/reference-data.ts';
 import { scopeUnit } from '../stage/stage-file.ts';
 import type { StagedFile } from '../stage/staged-file.ts';
-import { withoutInsertionOrder } from '../merge/sql-file.ts';
 import { dropStaged } from './drop-staged.ts';
 import { recordCounts, writtenCounts } from './file-accounting.ts';
 import { createLevel1KeyTable, ensureUnitKeyTable } from './lookup-keys.ts';
@@ -35,13 +34,9 @@ export async function validateInitiativeFile(db: Database, staged: StagedFile, r
 		scope_unit: { text: scopeUnit(staged.landed) }
 	};
 	await db.run(validationSql('initiative-problems'));
-	// Every row carries its row number from here on, so the checks and writes need not keep read order: without it they run
-	// in parallel and hold less in memory (staged_initiative's rows of a file are then stored in no particular order).
-	await withoutInsertionOrder(db, async () => {
-		await db.run(fillTemplate(validationSql('initiative-units'), values));
-		await db.run(fillTemplate(validationSql('initiative-rows'), values));
-		await db.run(fillTemplate(validationSql('initiative-load'), values));
-	});
+	await db.run(fillTemplate(validationSql('initiative-units'), values));
+	await db.run(fillTemplate(validationSql('initiative-rows'), values));
+	await db.run(fillTemplate(validationSql('initiative-load'), values));
 	const report: ValidatedFile = {
 		fileId: staged.fileId,
 		fileName: staged.landed.name,
