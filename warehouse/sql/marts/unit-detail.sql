@@ -90,8 +90,9 @@ SELECT r.unit_code, r.unit_level, as_of.t AS as_of, r.dimension, r.key, r.on_por
 FROM rows r CROSS JOIN as_of
 ORDER BY r.unit_code, r.dimension, r.on_portal DESC, r.key;
 
--- Authors: each author's figures in the nation, their level-1 unit and their upper-level union, sorted by unit then valid count.
-INSERT INTO unit_author BY NAME
+-- Authors: each author's figures in the nation, their level-1 unit and their upper-level union, sorted by unit then valid count. The rows are
+-- grouped into a temp table, then sorted and appended in four unit_code slices (the same order as one sort; each slice's sort fits in memory).
+CREATE OR REPLACE TEMP TABLE author_row AS
 WITH as_of AS (SELECT t FROM detail_as_of),
 grouped AS (
 	SELECT
@@ -106,8 +107,29 @@ grouped AS (
 	HAVING (grouping(level1_code) = 1 OR level1_code IS NOT NULL) AND (grouping(upper_code) = 1 OR upper_code IS NOT NULL)
 )
 SELECT g.unit_code, g.unit_level, as_of.t AS as_of, g.author_key, g.valid, g.on_portal, g.benefit, g.last_initiative
-FROM grouped g CROSS JOIN as_of
-ORDER BY g.unit_code, g.valid DESC, g.on_portal DESC, g.benefit DESC NULLS LAST;
+FROM grouped g CROSS JOIN as_of;
+
+CREATE OR REPLACE TEMP TABLE author_slice AS
+SELECT quantile_disc(unit_code, [0.25, 0.5, 0.75]) AS bound FROM author_row;
+
+INSERT INTO unit_author BY NAME
+SELECT * FROM author_row WHERE unit_code < (SELECT bound[1] FROM author_slice)
+ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+
+INSERT INTO unit_author BY NAME
+SELECT * FROM author_row WHERE unit_code >= (SELECT bound[1] FROM author_slice) AND unit_code < (SELECT bound[2] FROM author_slice)
+ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+
+INSERT INTO unit_author BY NAME
+SELECT * FROM author_row WHERE unit_code >= (SELECT bound[2] FROM author_slice) AND unit_code < (SELECT bound[3] FROM author_slice)
+ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+
+INSERT INTO unit_author BY NAME
+SELECT * FROM author_row WHERE unit_code >= (SELECT bound[3] FROM author_slice)
+ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+
+DROP TABLE author_row;
+DROP TABLE author_slice;
 
 -- Top initiatives: the 100 valid initiatives with the largest benefit (ties by id) of the nation, each level-1 unit and upper-level union,
 -- with their titles (a page reads them without a join to every initiative). Only the initiatives at or above a unit's 100th largest benefit
