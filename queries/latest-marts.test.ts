@@ -1,5 +1,6 @@
 // At the latest export, totals, breakdowns, authors, benefit distribution and top initiatives read the latest-export marts: for every unit and viewer of the hand-made warehouse they answer exactly what the scan of the periods answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSqlFile } from '../pipelines/merge/sql-file.ts';
 import { benefitDistributionFrom, topInitiativesFrom } from './benefit.ts';
 import { BREAKDOWN_BYS, breakdownFrom, type FigureSource } from './breakdowns.ts';
 import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
@@ -70,6 +71,28 @@ describe('latest-export marts', () => {
 	it('give benefitDistribution() the quantiles of the scan', async () => {
 		const answers = answered(await agree((o, source) => benefitDistributionFrom(fixture.db, o, source)));
 		expect(answers.some((a) => (a as { stating: number }).stating > 1)).toBe(true);
+	});
+
+	it("name an author by the latest initiative, the larger id when two were submitted in the same minute, in the mart and the scan alike", async () => {
+		// Two initiatives of one author (same phone) at the same minute, the name spelt differently: SK-TIE-2 > SK-TIE-1 names the author.
+		const extra = await openFixtureWarehouse();
+		try {
+			const latest = (await resolveStamp(extra.db)).latestExport;
+			for (const [id, author] of [['SK-TIE-1', 'Trần Văn Tí'], ['SK-TIE-2', 'Trần Văn Tý']] as const) {
+				await extra.database.run(`INSERT INTO initiative BY NAME SELECT '${id}' AS initiative_id, '${author}' AS author, 'T40.01.0001' AS grassroots_code,
+					'T40.01' AS upper_code, 'T40' AS level1_code, 'T40:0912000111' AS author_key`);
+				await extra.database.run(`INSERT INTO initiative_period BY NAME SELECT '${id}' AS initiative_id, 'T40.01.0001' AS grassroots_code, 'T40.01' AS upper_code,
+					'T40' AS level1_code, 'valid' AS status, 900000000 AS benefit, 'T40:0912000111' AS author_key, TIMESTAMP '2022-03-01 10:00' AS submitted_at,
+					TIMESTAMP '2022-03-01 10:00' AS from_at, (SELECT no_from FROM unit_span WHERE unit_code = 'T40.01.0001') AS grassroots_no`);
+			}
+			await runSqlFile(extra.database, 'sql/marts/unit-detail.sql');
+			for (const source of ['marts', 'periods'] as const) {
+				const top = await topAuthorsFrom(extra.db, { viewer: LEADERSHIP, unit: 'T40', asOf: latest, limit: 1 }, source);
+				expect(top.rows.map((r) => [r.name, r.valid]), source).toEqual([['Trần Văn Tý', 2]]);
+			}
+		} finally {
+			await extra.close();
+		}
 	});
 
 	it('give topAuthors() and authorsByValidCount() the ranking of the scan, for small and large limits', async () => {

@@ -58,7 +58,7 @@ function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number) {
 		WITH author AS (
 			SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
 				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
-				arg_max(p.initiative_id, p.submitted_at) AS last_initiative
+				arg_max(p.initiative_id, (p.submitted_at, p.initiative_id)) AS last_initiative
 			FROM initiative_period p
 			WHERE ${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
 			GROUP BY p.author_key

@@ -101,7 +101,7 @@ grouped AS (
 		author_key,
 		count(*) FILTER (WHERE status = 'valid') AS valid, count(*) AS on_portal,
 		sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
-		arg_max(initiative_id, submitted_at) AS last_initiative
+		arg_max(initiative_id, (submitted_at, initiative_id)) AS last_initiative
 	FROM detail_current WHERE author_key IS NOT NULL
 	GROUP BY GROUPING SETS ((author_key), (level1_code, author_key), (upper_code, author_key))
 	HAVING (grouping(level1_code) = 1 OR level1_code IS NOT NULL) AND (grouping(upper_code) = 1 OR upper_code IS NOT NULL)
