@@ -102,21 +102,16 @@ async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
 	if (code === undefined || code === NATION) {
 		return { code: NATION, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 0, level1Code: null, upperCode: null, column: null };
 	}
-	const row =
-		code.length <= 40
-			? await db
-					.selectFrom('unit')
-					.select(['unit_code', 'name', 'level', 'level1_code', 'upper_code'])
-					.where('unit_code', '=', code)
-					.executeTakeFirst()
-			: undefined;
+	if (code.length > 40) throw new QueryInputError('unknown_unit', `unknown unit ${JSON.stringify(code.slice(0, 40))}`);
+	const columns = ['u.unit_code', 'u.name', 'u.level', 'u.level1_code', 'u.upper_code'] as const;
+	const row = (await hasUnitSpans(db))
+		? await db.selectFrom('unit as u').leftJoin('unit_span as s', 's.unit_code', 'u.unit_code').select([...columns, 's.no_from', 's.no_to']).where('u.unit_code', '=', code).executeTakeFirst()
+		: await db.selectFrom('unit as u').select([...columns, sql<number | null>`NULL`.as('no_from'), sql<number | null>`NULL`.as('no_to')]).where('u.unit_code', '=', code).executeTakeFirst();
 	if (!row || row.level === null || !(row.level in LEVEL_COLUMN)) {
 		throw new QueryInputError('unknown_unit', `unknown unit ${JSON.stringify(code.slice(0, 40))}`);
 	}
 	const level = row.level as 1 | 2 | 3;
-	const span = (await hasUnitSpans(db))
-		? await db.selectFrom('unit_span').select(['no_from', 'no_to']).where('unit_code', '=', row.unit_code).executeTakeFirst()
-		: undefined;
+	const span = row.no_from !== null && row.no_to !== null ? { from: n(row.no_from), to: n(row.no_to) } : undefined;
 	return {
 		code: row.unit_code,
 		name: row.name ?? row.unit_code,
@@ -124,7 +119,7 @@ async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
 		level1Code: row.level1_code,
 		upperCode: row.upper_code,
 		column: LEVEL_COLUMN[level],
-		...(span ? { span: { from: n(span.no_from), to: n(span.no_to) } } : {})
+		...(span ? { span } : {})
 	};
 }
 

@@ -55,12 +55,13 @@ export async function seriesRows(db: WarehouseDb, scope: UnitScope, fromDay: str
 		return rows.map(toPoint);
 	}
 	const { rows } = await sql<PointRow>`
-		WITH change AS (
-			SELECT greatest(from_at::DATE, ${FIRST_DAY}::DATE) AS day, 1 AS sign, status, coalesce(benefit, 0) AS benefit
+		WITH event AS (
+			-- one scan: each period comes on (+1) at from_at and, when it has ended, goes off (−1) at to_at
+			SELECT unnest([from_at, to_at]) AS event_at, unnest([1, -1]) AS sign, status, coalesce(benefit, 0) AS benefit
 			FROM initiative_period WHERE ${periodScopeCondition(scope)}
-			UNION ALL
-			SELECT greatest(to_at::DATE, ${FIRST_DAY}::DATE), -1, status, coalesce(benefit, 0)
-			FROM initiative_period WHERE to_at IS NOT NULL AND ${periodScopeCondition(scope)}
+		),
+		change AS (
+			SELECT greatest(event_at::DATE, ${FIRST_DAY}::DATE) AS day, sign, status, benefit FROM event WHERE event_at IS NOT NULL
 		),
 		daily AS (
 			SELECT day, sum(sign) AS on_portal,
