@@ -59,6 +59,7 @@ export async function fillReplica(database: Database, factor: number, log: (line
 	}
 	for (const statement of scaledMarts(factor)) await database.run(statement);
 	const started = performance.now();
+	await runSqlFile(database, 'sql/marts/unit-grouping.sql');
 	await runSqlFile(database, 'sql/marts/unit-detail.sql');
 	log(`replica ×${factor}: detail marts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

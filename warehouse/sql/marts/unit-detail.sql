@@ -31,8 +31,7 @@ counted AS (
 ),
 figure AS (
 	SELECT
-		CASE grouping(level1_code, upper_code, grassroots_code)
-			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+		grouped_unit(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code) AS unit_code,
 		count(*) FILTER (WHERE status = 'valid' AND benefit IS NOT NULL) AS stating,
 		quantile_disc(benefit, [0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) FILTER (WHERE status = 'valid') AS benefit_quantiles,
 		max(benefit) FILTER (WHERE status = 'valid') AS max_benefit,
@@ -42,10 +41,7 @@ figure AS (
 		count(*) FILTER (WHERE is_withdrawn) AS withdrawn
 	FROM counted
 	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
-	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
-		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
+	HAVING kept_grouping(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code)
 ),
 unit_list AS (
 	SELECT 'VN' AS unit_code, 0 AS unit_level

@@ -26,29 +26,21 @@ unit_author AS (
 ),
 counts AS (
 	SELECT
-		CASE grouping(level1_code, upper_code, grassroots_code)
-			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+		grouped_unit(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code) AS unit_code,
 		sum(on_portal) AS on_portal, sum(under_review) AS under_review, sum(valid) AS valid, sum(invalid) AS invalid,
 		sum(valid_benefit) AS valid_benefit,
 		count(DISTINCT grassroots_code) AS participating_grassroots
 	FROM grassroots_figure
 	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
-	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
-		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
+	HAVING kept_grouping(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code)
 ),
 authors AS (
 	SELECT
-		CASE grouping(level1_code, upper_code, grassroots_code)
-			WHEN 7 THEN 'VN' WHEN 3 THEN level1_code WHEN 5 THEN upper_code ELSE grassroots_code END AS unit_code,
+		grouped_unit(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code) AS unit_code,
 		count(DISTINCT author_key) AS authors
 	FROM unit_author
 	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
-	HAVING grouping(level1_code, upper_code, grassroots_code) = 7
-		OR (grouping(level1_code, upper_code, grassroots_code) = 3 AND level1_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 5 AND upper_code IS NOT NULL)
-		OR (grouping(level1_code, upper_code, grassroots_code) = 6 AND grassroots_code IS NOT NULL)
+	HAVING kept_grouping(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code)
 ),
 figure AS (
 	SELECT c.*, a.authors FROM counts c LEFT JOIN authors a USING (unit_code)
