@@ -117,7 +117,9 @@ export async function benchDatabase(database: Database, label: string, iteration
 	const grassroots = (await database.one<{ code: string }>(`SELECT unit_code AS code FROM unit WHERE level = 3 AND level1_code = 'T38' ORDER BY unit_code LIMIT 1`))?.code ?? 'T38';
 	const initiative = (await database.one<{ id: string }>(`SELECT max(initiative_id) AS id FROM initiative WHERE level1_code = 'T38'`))?.id ?? '?';
 	const results: BenchResult[] = [];
+	const only = process.env.QUERY_BENCH_ONLY;
 	for (const [name, query] of dashboardQueries({ grassroots, initiative })) {
+		if (only && !only.split(',').some((part) => name.includes(part.trim()))) continue;
 		capture = [];
 		await query(db);
 		const statements = capture;
