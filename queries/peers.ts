@@ -40,26 +40,40 @@ export async function level1Reference(db: WarehouseDb): Promise<Level1Reference[
 		.select(['code', 'name', 'short_name', 'kind', 'region_code', 'cluster_code', 'map2025_code'])
 		.orderBy('code')
 		.execute();
-	return rows.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name, kind: r.kind, region: r.region_code, cluster: r.cluster_code, map2025: r.map2025_code }));
+	return rows.map(level1Of);
 }
 
-/** Every group of one kind of peer grouping, with its name and members (central unions have no region and no 2025 province). */
+function level1Of(r: { code: string; name: string; short_name: string; kind: string; region_code: string | null; cluster_code: string; map2025_code: string | null }): Level1Reference {
+	return { code: r.code, name: r.name, shortName: r.short_name, kind: r.kind, region: r.region_code, cluster: r.cluster_code, map2025: r.map2025_code };
+}
+
+/** The group names of each grouping kept in the version, joined to ref_level1 by the group column (a closed whitelist: the only identifiers interpolated). */
+const GROUP_NAMES = {
+	region: { column: 'region_code', names: sql`SELECT code, name FROM ref_region` },
+	cluster: { column: 'cluster_code', names: sql`SELECT code, name FROM ref_cluster` },
+	map2025: { column: 'map2025_code', names: sql`SELECT DISTINCT code, name FROM ref_map2025` }
+} as const;
+
+/** Every group of one kind of peer grouping, with its name and members (central unions have no region and no 2025 province); one statement. */
 export async function peerGroups(db: WarehouseDb, by: PeerBy): Promise<PeerGroup[]> {
-	const reference = await level1Reference(db);
-	const names = new Map<string, string>();
-	if (by === 'kind') for (const [code, name] of Object.entries(KIND_NAMES)) names.set(code, name);
+	const names = new Map<string, string>(by === 'kind' ? Object.entries(KIND_NAMES) : []);
+	let reference: Level1Reference[];
+	if (by === 'kind') reference = await level1Reference(db);
 	else {
-		const { rows } =
-			by === 'region'
-				? await sql<{ code: string; name: string }>`SELECT code, name FROM ref_region`.execute(db)
-				: by === 'cluster'
-					? await sql<{ code: string; name: string }>`SELECT code, name FROM ref_cluster`.execute(db)
-					: await sql<{ code: string; name: string }>`SELECT DISTINCT code, name FROM ref_map2025`.execute(db);
-		for (const r of rows) names.set(r.code, r.name);
+		const { column, names: groupNames } = GROUP_NAMES[by];
+		const { rows } = await sql<Parameters<typeof level1Of>[0] & { group_name: string | null }>`
+			SELECT r.code, r.name, r.short_name, r.kind, r.region_code, r.cluster_code, r.map2025_code, g.name AS group_name
+			FROM ref_level1 r LEFT JOIN (${groupNames}) g ON g.code = ${sql.ref(`r.${column}`)} ORDER BY r.code`.execute(db);
+		reference = rows.map(level1Of);
+		for (const [i, unit] of reference.entries()) {
+			const code = unit[by];
+			const name = rows[i]!.group_name;
+			if (code && name !== null) names.set(code, name);
+		}
 	}
 	const groups = new Map<string, PeerGroup>();
 	for (const unit of reference) {
-		const code = by === 'kind' ? unit.kind : by === 'region' ? unit.region : by === 'cluster' ? unit.cluster : unit.map2025;
+		const code = by === 'kind' ? unit.kind : unit[by];
 		if (!code) continue;
 		const group = groups.get(code) ?? { by, code, name: names.get(code) ?? code, members: [] };
 		group.members.push(unit.code);

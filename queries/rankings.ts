@@ -1,5 +1,5 @@
 // Rankings of units at any level by a metric as of T, with the documented tie rule, rank movement between two times and rank within a peer group.
-import { QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { QueryInputError, parseAsOf, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { RANK_METRICS, metricValue, peerGroups, type PeerBy, type RankMetric } from './peers.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 import { assertFigures } from './viewer.ts';
@@ -68,10 +68,15 @@ export interface Ranking extends Stamp {
 
 /** The leaderboard as of T. Aggregates: every viewer that may see figures of the ranked level (press: not grassroots unions). */
 export async function rankings(db: WarehouseDb, options: RankingOptions): Promise<Ranking> {
-	const metric = options.metric ?? 'valid';
-	if (!RANK_METRICS.includes(metric)) throw new QueryInputError('invalid_option', `unknown ranking metric "${String(metric).slice(0, 40)}"`);
+	const metric = rankMetric(options);
 	const stamp = await resolveStamp(db, options.asOf);
 	return { ...stamp, ...(await rankAt(db, stamp, options, metric)) };
+}
+
+function rankMetric(options: RankingOptions): RankMetric {
+	const metric = options.metric ?? 'valid';
+	if (!RANK_METRICS.includes(metric)) throw new QueryInputError('invalid_option', `unknown ranking metric "${String(metric).slice(0, 40)}"`);
+	return metric;
 }
 
 async function rankAt(db: WarehouseDb, stamp: Stamp, options: RankingOptions, metric: RankMetric) {
@@ -104,8 +109,11 @@ export interface RankMove {
 
 /** Rank movement between `from` and `asOf` (default latest) for the same units, metric and peer group. Aggregates: every viewer. */
 export async function rankMovement(db: WarehouseDb, options: RankingOptions & { from: string }): Promise<Stamp & { from: string; metric: RankMetric; rows: RankMove[] }> {
-	const to = await rankings(db, options);
-	const from = await rankings(db, { ...options, asOf: options.from });
+	const metric = rankMetric(options);
+	const stamp = await resolveStamp(db, options.asOf);
+	// Both times from one stamp lookup, and the two rankings at once (a version is read through a pool of connections).
+	const fromStamp = { ...stamp, asOf: parseAsOf(options.from) };
+	const [to, from] = await Promise.all([rankAt(db, stamp, options, metric), rankAt(db, fromStamp, options, metric)]);
 	const before = new Map(from.rows.map((r) => [r.code, r]));
 	const rows = to.rows.map((r) => {
 		const b = before.get(r.code);
@@ -115,5 +123,5 @@ export async function rankMovement(db: WarehouseDb, options: RankingOptions & { 
 			change: rankFrom !== null && r.rank !== null ? rankFrom - r.rank : null
 		};
 	});
-	return { asOf: to.asOf, latestExport: to.latestExport, version: to.version, from: from.asOf, metric: to.metric, rows };
+	return { asOf: stamp.asOf, latestExport: stamp.latestExport, version: stamp.version, from: fromStamp.asOf, metric, rows };
 }
