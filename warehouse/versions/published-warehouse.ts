@@ -36,6 +36,11 @@ export interface PublishedWarehouseOptions {
 
 const DEFAULT_CONNECTIONS = 2;
 
+/** The read connections per version the dashboard uses: SANG_KIEN_DUCKDB_CONNECTIONS, default 2. */
+export function readConnections(): number {
+	return Number(process.env['SANG_KIEN_DUCKDB_CONNECTIONS']) || DEFAULT_CONNECTIONS;
+}
+
 /** One reader of a warehouse directory; `use` runs a function on the version current at that moment. */
 export class PublishedWarehouse {
 	readonly #root: string;
@@ -53,7 +58,7 @@ export class PublishedWarehouse {
 		this.#checkIntervalMs = options.checkIntervalMs ?? 3000;
 		this.#now = options.now ?? Date.now;
 		this.#onError = options.onError ?? (() => {});
-		this.#connections = options.connections ?? (Number(process.env['SANG_KIEN_DUCKDB_CONNECTIONS']) || DEFAULT_CONNECTIONS);
+		this.#connections = options.connections ?? readConnections();
 	}
 
 	/** The version being served now (undefined before the first use). */
