@@ -13,9 +13,18 @@ export function formatInteger(value: number, language: Language = 'vi'): string 
 	return integerFormats[language].format(value);
 }
 
+/** Decimal formats by language and digits, made once: constructing an Intl.NumberFormat costs far more than formatting. */
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number with up to `digits` decimals: 4.98 → "4,98". */
 export function formatDecimal(value: number, digits = 2, language: Language = 'vi'): string {
-	return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+	const key = `${language}${digits}`;
+	let format = decimalFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits });
+		decimalFormats.set(key, format);
+	}
+	return format.format(value);
 }
 
 /** A ratio as a percentage with one decimal: 1.089 → "108,9%". */
