@@ -55,7 +55,8 @@ export class ReadCache {
 	}
 }
 
-const isRead = (sql: string) => /^\s*(select|with)\b/iu.test(sql);
+/** A read: SELECT or WITH, after any leading SQL comments (a query may open with one saying what it does). */
+const isRead = (sql: string) => /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(select|with)\b/iu.test(sql);
 const keyOf = (query: CompiledQuery) => `${query.sql}\u0000${JSON.stringify(query.parameters, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
 /** Results of at least this many rows are shared frozen (a copy of 155,000 grassroots rows per page would cost more than it saves). */
 const FROZEN_ROWS = 1000;
