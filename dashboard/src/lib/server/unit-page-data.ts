@@ -21,19 +21,23 @@ export interface ListParams {
 }
 
 export async function unitPageData(context: DatasetContext, code: string, listParams: () => ListParams) {
-	const { db, viewer, asOf, language } = context;
+	const { db, viewer, asOf } = context;
 	const scope = await resolveUnit(db, code);
 	const unit = scope.code;
 	const params = { unit };
-	const [path, t, g] = await Promise.all([unitPath(db, unit), totals(db, { viewer, asOf, unit }), targets(db, { viewer, asOf, unit })]);
-
+	// The list's URL parameters are read (and refused) before any read starts.
+	const listWanted = scope.level === 3 && canSeeDetail(viewer, unit) ? listParams() : null;
+	// Every part starts at once (none waits for another's figures): the version's connections run their reads side by side.
+	const pathRead = unitPath(db, unit);
+	const figures = Promise.all([totals(db, { viewer, asOf, unit }), targets(db, { viewer, asOf, unit })]);
 	// One read of the level's figures gives the national ranks and the peer rank (rankings() would sort the level three times).
-	const parent = path.at(-2);
-	const standing = scope.level > 0
-		? await unitStanding(db, { viewer, asOf, unit, parent: parent && { code: parent.code, name: parent.name, level: parent.level } })
+	const standingRead = scope.level > 0
+		? pathRead.then((path) => {
+				const parent = path.at(-2);
+				return unitStanding(db, { viewer, asOf, unit, parent: parent && { code: parent.code, name: parent.name, level: parent.level } });
+			})
 		: null;
-
-	const [curve, peers, subUnits, fields, sectors, leadership, authors, topBenefit] = await Promise.all([
+	const shownRead = Promise.all([
 		showDataset(context, 'duong-tich-luy', params),
 		scope.level > 0 ? showDataset(context, 'so-sanh', params) : null,
 		scope.level < 3 ? showDataset(context, 'don-vi-con', params) : null,
@@ -43,17 +47,10 @@ export async function unitPageData(context: DatasetContext, code: string, listPa
 		scope.level > 0 ? showDataset(context, 'tac-gia', params) : null,
 		showDataset(context, 'sang-kien-lam-loi', params)
 	]);
+	const listRead = listWanted ? initiativeListOf(context, unit, listWanted) : null;
 
-	let list = null;
-	if (scope.level === 3 && canSeeDetail(viewer, unit)) {
-		const { q, sort, page } = listParams();
-		const result = await initiativeList(db, { viewer, asOf, unit, search: q, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-		list = {
-			q, sort, page, pageSize: PAGE_SIZE, total: result.total, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
-			rows: result.rows.map((r) => ({ ...r, statusLabel: statusLabel(r.status, language) })),
-			exports: exportLinks('danh-sach-sang-kien', { unit, q: q || undefined, sapxep: sort }, context, false)
-		};
-	}
+	const [path, [t, g], standing, [curve, peers, subUnits, fields, sectors, leadership, authors, topBenefit], list] =
+		await Promise.all([pathRead, figures, standingRead, shownRead, listRead]);
 
 	return {
 		unit: { code: unit, name: scope.name, level: scope.level },
@@ -62,5 +59,16 @@ export async function unitPageData(context: DatasetContext, code: string, listPa
 		targets: { targetAssigned: g.targetAssigned, targetRegistered: g.targetRegistered, targetPhase1: g.targetPhase1, attainment: g.attainment, attainmentRegistered: g.attainmentRegistered, attainmentPhase1: g.attainmentPhase1, meets: g.meets, gap: g.gap, met: g.subUnits.met, withTarget: g.subUnits.withTarget, total: g.subUnits.total },
 		standing,
 		curve, peers, subUnits, fields, sectors, leadership, authors, topBenefit, list
+	};
+}
+
+/** One page of a grassroots union's initiatives (search, order, page) with its export links. */
+async function initiativeListOf(context: DatasetContext, unit: string, { q, sort, page }: ListParams) {
+	const { db, viewer, asOf, language } = context;
+	const result = await initiativeList(db, { viewer, asOf, unit, search: q, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+	return {
+		q, sort, page, pageSize: PAGE_SIZE, total: result.total, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+		rows: result.rows.map((r) => ({ ...r, statusLabel: statusLabel(r.status, language) })),
+		exports: exportLinks('danh-sach-sang-kien', { unit, q: q || undefined, sapxep: sort }, context, false)
 	};
 }
