@@ -1,5 +1,5 @@
 // Economic benefit as of T: its distribution (quantiles of a heavy tail), the top initiatives (titles only inside the viewer's detail scope) and totals by unit, region or field.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { breakdown, readsLatestMarts, type Breakdown, type FigureSource } from './breakdowns.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { shares, type Shares } from './shares.ts';
@@ -81,28 +81,46 @@ export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions 
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
-	type Row = { initiative_id: string; title: string | null; field: string | null; grassroots_code: string | null; level1_code: string | null; benefit: number };
+	type Row = TopInitiativeRow;
 	const { rows } = await (scope.level <= 2 && limit <= TOP_INITIATIVES_KEPT && (await readsLatestMarts(db, source, stamp))
 		? sql<Row>`
 			SELECT initiative_id, title, field, grassroots_code, level1_code, benefit FROM unit_top_initiative
 			WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP AND rank <= ${limit}
 			ORDER BY rank`
 		: sql<Row>`
-			WITH top AS (
-				SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM initiative_period p
-				WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}
-				ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}
-			)
+			WITH top AS (${topOfPeriodsSql(sql`initiative_period`, sql`${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`, limit)})
 			-- the top rows are cut from the periods first: only they are joined to titles
 			SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit
 			FROM top t JOIN initiative i USING (initiative_id)
 			ORDER BY t.benefit DESC, t.initiative_id`
 	).execute(db);
-	return {
-		...stamp,
-		unit: scope.code,
-		rows: rows.map((r, i) => ({ rank: i + 1, initiativeId: r.initiative_id, title: r.title, field: r.field, grassrootsCode: r.grassroots_code, level1Code: r.level1_code, benefit: r.benefit }))
-	};
+	return { ...stamp, unit: scope.code, rows: rankedInitiatives(rows) };
+}
+
+/** A top initiative row as the query orders them (benefit, then id). */
+export interface TopInitiativeRow {
+	initiative_id: string;
+	title: string | null;
+	field: string | null;
+	grassroots_code: string | null;
+	level1_code: string | null;
+	benefit: number;
+}
+
+/** Ranks 1, 2, … of top initiatives in their order (pure). */
+export function rankedInitiatives(rows: readonly TopInitiativeRow[]): TopInitiative[] {
+	return rows.map((r, i) => ({ rank: i + 1, initiativeId: r.initiative_id, title: r.title, field: r.field, grassrootsCode: r.grassroots_code, level1Code: r.level1_code, benefit: r.benefit }));
+}
+
+/**
+ * SQL: the `limit` valid initiatives stating the largest benefit (ties by id) of a set of periods (initiative_period, or a
+ * relation of its rows, filtered by `where` on alias p): initiative_id, field, grassroots_code, level1_code, benefit.
+ */
+export function topOfPeriodsSql(periods: RawBuilder<unknown>, where: RawBuilder<boolean>, limit: number) {
+	return sql`
+		SELECT p.initiative_id, p.field, p.grassroots_code, p.level1_code, p.benefit FROM ${periods} p
+		WHERE p.status = 'valid' AND p.benefit IS NOT NULL AND ${where}
+		ORDER BY p.benefit DESC, p.initiative_id LIMIT ${limit}`;
 }
 
 /** Benefit totals at T by sub-unit or region (shares) or by field (breakdown). Aggregates: every viewer. */

@@ -1,5 +1,5 @@
 // Authors (restricted personal data): authors ranked by valid initiatives at T inside the viewer's detail scope, and how many authors have k valid initiatives.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
@@ -32,35 +32,54 @@ export async function topAuthorsFrom(db: WarehouseDb, options: QueryOptions & { 
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
 	const front = scope.level <= 2 && (await readsLatestMarts(db, source, stamp)) ? await frontOfMart(db, scope.code, stamp.asOf, limit) : frontOfPeriods(stamp.asOf, scope, limit);
-	const { rows } = await sql<{ name: string | null; grassroots_code: string | null; level1_code: string | null; valid: number; on_portal: number; benefit: number | null }>`
+	const { rows } = await sql<NamedAuthorRow>`
 		-- Only authors that can reach the first rows (ranked on every key before the name, ties kept) are joined to names.
 		WITH front AS (${front})
 		SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit
 		FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative
 		ORDER BY a.valid DESC, a.on_portal DESC, a.benefit DESC NULLS LAST, i.author, a.author_key
 		LIMIT ${limit}`.execute(db);
+	return { ...stamp, unit: scope.code, rows: rankedAuthors(rows) };
+}
+
+/** A named author row as the query orders them (valid, on the portal, benefit, name, author key). */
+export interface NamedAuthorRow {
+	name: string | null;
+	grassroots_code: string | null;
+	level1_code: string | null;
+	valid: number;
+	on_portal: number;
+	benefit: number | null;
+}
+
+/** Competition ranks on the valid count of authors in their order (pure). */
+export function rankedAuthors(rows: readonly NamedAuthorRow[]): AuthorRow[] {
 	let rank = 0;
-	return {
-		...stamp,
-		unit: scope.code,
-		rows: rows.map((r, i) => {
-			if (i === 0 || rows[i - 1]!.valid !== r.valid) rank = i + 1;
-			return { rank, name: r.name, grassrootsCode: r.grassroots_code, level1Code: r.level1_code, valid: n(r.valid), onPortal: n(r.on_portal), benefit: n(r.benefit) };
-		})
-	};
+	return rows.map((r, i) => {
+		if (i === 0 || rows[i - 1]!.valid !== r.valid) rank = i + 1;
+		return { rank, name: r.name, grassrootsCode: r.grassroots_code, level1Code: r.level1_code, valid: n(r.valid), onPortal: n(r.on_portal), benefit: n(r.benefit) };
+	});
 }
 
 export type AuthorsByValidCount = Stamp & { unit: string; rows: { validInitiatives: number; authors: number | null; suppressed: boolean }[] };
 
 /** The authors of the scope at T ranked within the first `limit` on every key before the name (ties kept), from the periods. */
 function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number) {
+	return authorFrontSql(sql`initiative_period`, sql`${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`, limit);
+}
+
+/**
+ * SQL: the authors of a set of periods (initiative_period, or a relation of its rows, filtered by `where` on alias p) ranked
+ * within the first `limit` on every key before the name, ties kept: author_key, valid, on_portal, benefit, last_initiative.
+ */
+export function authorFrontSql(periods: RawBuilder<unknown>, where: RawBuilder<boolean>, limit: number) {
 	return sql`
 		WITH author AS (
 			SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
 				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
 				arg_max(p.initiative_id, (p.submitted_at, p.initiative_id)) AS last_initiative
-			FROM initiative_period p
-			WHERE ${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')} AND p.author_key IS NOT NULL
+			FROM ${periods} p
+			WHERE ${where} AND p.author_key IS NOT NULL
 			GROUP BY p.author_key
 		)
 		SELECT * FROM author

@@ -1,5 +1,5 @@
 // Daily cumulative series (on the portal, by status, valid benefit) of the nation or any unit with the phases and the 40-day campaign, and period-over-period changes that refuse incomplete periods.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { CAMPAIGN, PHASES, type Span } from './programme.ts';
 import { NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
@@ -28,9 +28,10 @@ export interface SeriesOptions extends QueryOptions {
 	to?: string;
 }
 
-const FIRST_DAY = '2022-01-08';
+/** The programme's first day: every series starts there. */
+export const FIRST_DAY = '2022-01-08';
 
-interface PointRow {
+export interface PointRow {
 	day: string;
 	on_portal: number;
 	under_review: number;
@@ -39,26 +40,18 @@ interface PointRow {
 	benefit: number;
 }
 
-const toPoint = (r: PointRow): SeriesPoint => ({ day: r.day, onPortal: r.on_portal, underReview: r.under_review, valid: r.valid, invalid: r.invalid, benefit: r.benefit });
+export const toPoint = (r: PointRow): SeriesPoint => ({ day: r.day, onPortal: r.on_portal, underReview: r.under_review, valid: r.valid, invalid: r.invalid, benefit: r.benefit });
 
-/** End-of-day figures of a scope between two days (inclusive): daily_series for levels 0–2, computed from initiative_period for a grassroots union. */
-export async function seriesRows(db: WarehouseDb, scope: UnitScope, fromDay: string, toDay: string): Promise<SeriesPoint[]> {
-	if (scope.level <= 2) {
-		const rows = await db
-			.selectFrom('daily_series')
-			.select(['day', 'on_portal', 'under_review', 'valid', 'invalid', 'valid_benefit as benefit'])
-			.where('unit_code', '=', scope.level === 0 ? NATION : scope.code)
-			.where('day', '>=', fromDay)
-			.where('day', '<=', toDay)
-			.orderBy('day')
-			.execute();
-		return rows.map(toPoint);
-	}
-	const { rows } = await sql<PointRow>`
+/**
+ * SQL: the end-of-day figures (on the portal, by status, valid benefit) of a set of periods from the first day to toDay,
+ * days from fromDay on, ordered by day; `periods` is initiative_period or a relation of its rows (from_at, to_at, status, benefit).
+ */
+export function cumulativeSeriesSql(periods: RawBuilder<unknown>, where: RawBuilder<boolean>, fromDay: string, toDay: string): RawBuilder<PointRow> {
+	return sql<PointRow>`
 		WITH event AS (
 			-- one scan: each period comes on (+1) at from_at and, when it has ended, goes off (−1) at to_at
 			SELECT unnest([from_at, to_at]) AS event_at, unnest([1, -1]) AS sign, status, coalesce(benefit, 0) AS benefit
-			FROM initiative_period WHERE ${periodScopeCondition(scope)}
+			FROM ${periods} WHERE ${where}
 		),
 		change AS (
 			SELECT greatest(event_at::DATE, ${FIRST_DAY}::DATE) AS day, sign, status, benefit FROM event WHERE event_at IS NOT NULL
@@ -82,7 +75,23 @@ export async function seriesRows(db: WarehouseDb, scope: UnitScope, fromDay: str
 		)
 		SELECT day, on_portal::BIGINT AS on_portal, under_review::BIGINT AS under_review, valid::BIGINT AS valid,
 			invalid::BIGINT AS invalid, benefit::BIGINT AS benefit
-		FROM cumulative WHERE day >= ${fromDay}::DATE ORDER BY day`.execute(db);
+		FROM cumulative WHERE day >= ${fromDay}::DATE ORDER BY day`;
+}
+
+/** End-of-day figures of a scope between two days (inclusive): daily_series for levels 0–2, computed from initiative_period for a grassroots union. */
+export async function seriesRows(db: WarehouseDb, scope: UnitScope, fromDay: string, toDay: string): Promise<SeriesPoint[]> {
+	if (scope.level <= 2) {
+		const rows = await db
+			.selectFrom('daily_series')
+			.select(['day', 'on_portal', 'under_review', 'valid', 'invalid', 'valid_benefit as benefit'])
+			.where('unit_code', '=', scope.level === 0 ? NATION : scope.code)
+			.where('day', '>=', fromDay)
+			.where('day', '<=', toDay)
+			.orderBy('day')
+			.execute();
+		return rows.map(toPoint);
+	}
+	const { rows } = await cumulativeSeriesSql(sql`initiative_period`, periodScopeCondition(scope), fromDay, toDay).execute(db);
 	return rows.map(toPoint);
 }
 

@@ -1,11 +1,11 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, its peers' daily series in one read, and its breakdowns (field, sector, leadership) from one scan.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdown, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy } from './breakdowns.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import type { SeriesPoint } from './series.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
-import { assertFigures } from './viewer.ts';
+import { assertFigures, type Viewer } from './viewer.ts';
 
 export interface Place {
 	/** Competition rank by the tie rule of rankings.ts; null when the unit has no value (no target). */
@@ -157,19 +157,40 @@ export async function breakdownsOf(db: WarehouseDb, options: QueryOptions & { by
 	if (scope.level <= 2 && (await readsLatestMarts(db, 'marts', stamp))) {
 		return new Map(await Promise.all(bys.map(async (by) => [by, await breakdown(db, { ...options, by })] as const)));
 	}
+	const { rows } = await groupedBreakdownsSql(bys, sql`initiative_period`, sql`${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)}`).execute(db);
+	return breakdownsOfGroups(rows, bys, { stamp, unit: scope.code, viewer: options.viewer });
+}
+
+interface GroupRow {
+	g: number;
+	key: string | null;
+	on_portal: number;
+	valid: number;
+	benefit: number | null;
+}
+
+/** Each by's breakdown from the grouped rows (g = the by's index), in their order (pure). */
+function breakdownsOfGroups(rows: readonly GroupRow[], bys: readonly BreakdownBy[], context: { stamp: Stamp; unit: string; viewer: Viewer }): Map<BreakdownBy, Breakdown> {
+	const result = new Map<BreakdownBy, Breakdown>();
+	for (const [i, by] of bys.entries()) result.set(by, breakdownOfCounts(rows.filter((r) => n(r.g) === i), { ...context, by }));
+	return result;
+}
+
+/**
+ * SQL: several breakdowns of a set of periods (initiative_period, or a relation of its rows, filtered by `where`) from one
+ * pass (GROUPING SETS): g = the index of the by in `bys`, key, on_portal, valid, benefit, ordered by g, on_portal DESC, key.
+ */
+function groupedBreakdownsSql(bys: readonly BreakdownBy[], periods: RawBuilder<unknown>, where: RawBuilder<boolean>) {
 	const keys = bys.map((_, i) => sql.ref(`k${i}`));
 	const set = sql.join(keys.map((k, i) => sql`WHEN GROUPING(${k}) = 0 THEN ${sql.lit(i)}`), sql` `);
 	const keyOfSet = sql.join(keys.map((k) => sql`WHEN GROUPING(${k}) = 0 THEN ${k}`), sql` `);
-	const { rows } = await sql<{ g: number; key: string | null; on_portal: number; valid: number; benefit: number | null }>`
+	return sql<GroupRow>`
 		SELECT CASE ${set} END AS g, CASE ${keyOfSet} END AS key,
 			count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid, sum(benefit) FILTER (WHERE status = 'valid') AS benefit
 		FROM (
 			SELECT ${sql.join(bys.map((by, i) => sql`${BREAKDOWN_KEY[by]} AS ${keys[i]!}`), sql`, `)}, status, benefit
-			FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)}
+			FROM ${periods} WHERE ${where}
 		)
 		GROUP BY GROUPING SETS (${sql.join(keys.map((k) => sql`(${k})`), sql`, `)})
-		ORDER BY g, on_portal DESC, key`.execute(db);
-	const result = new Map<BreakdownBy, Breakdown>();
-	for (const [i, by] of bys.entries()) result.set(by, breakdownOfCounts(rows.filter((r) => n(r.g) === i), { stamp, by, unit: scope.code, viewer: options.viewer }));
-	return result;
+		ORDER BY g, on_portal DESC, key`;
 }
