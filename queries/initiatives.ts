@@ -1,8 +1,11 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
+import { hasSearchIndex, searchMatch, searchPattern } from './initiative-search.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
+
+export { searchPattern };
 
 export const INITIATIVE_SORTS = ['moi-nhat', 'cu-nhat', 'lam-loi', 'ten'] as const;
 export type InitiativeSort = (typeof INITIATIVE_SORTS)[number];
@@ -56,38 +59,14 @@ export function searchNeedle(search: string | undefined): string {
 		.slice(0, MAX_SEARCH_LENGTH);
 }
 
-/** Every precomposed Latin letter (Latin-1 to Latin Extended-B and Latin Extended Additional, all of Vietnamese) by the ASCII letter it folds to. */
-const LETTER_VARIANTS: ReadonlyMap<string, string> = (() => {
-	const variants = new Map<string, string>();
-	for (const [first, last] of [[0x41, 0x5a], [0x61, 0x7a], [0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
-		for (let code = first; code <= last; code++) {
-			const letter = String.fromCharCode(code);
-			const base = foldDiacritics(letter);
-			if (/^[a-z]$/u.test(base)) variants.set(base, (variants.get(base) ?? '') + letter);
-		}
-	}
-	return variants;
-})();
-
-/**
- * A case-insensitive RE2 pattern matching, in stored (NFC) text, exactly the places whose folded form contains the
- * needle: each letter becomes the class of its accented forms, everything else an escaped literal. Matching the stored
- * text this way is an order of magnitude faster than folding every title in SQL (strip_accents).
- */
-export function searchPattern(needle: string): string {
-	let pattern = '(?i)';
-	for (const char of needle) {
-		const variants = LETTER_VARIANTS.get(char);
-		pattern += variants ? `[${variants}]` : /[\p{L}\p{N} ]/u.test(char) ? char : `\\x{${char.codePointAt(0)!.toString(16)}}`;
-	}
-	return pattern;
-}
-
 function pageNumber(value: number | undefined, name: string, max: number): number | undefined {
 	if (value === undefined) return undefined;
 	if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new QueryInputError('invalid_option', `${name} must be an integer from 0 to ${max}`);
 	return value;
 }
+
+/** The same orders on the search index's rows (alias p): title_no numbers titles in text order, so it orders as the title does. */
+const INDEX_ORDER: Record<InitiativeSort, RawBuilder<unknown>> = { ...ORDER, ten: sql`p.title_no, p.initiative_id` };
 
 const PERIOD_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code`;
 
@@ -97,9 +76,11 @@ type ListRow = { initiative_id: string; title: string | null; field: string | nu
  * The initiatives on the portal at T inside a unit (default the nation), matching `search` in title, author or id ignoring
  * diacritics and case, in a chosen order; `limit`/`offset` page it (no limit = all, for exports). Detail scope only:
  * NotVisibleError outside it. Without a search (and not by title) the page is cut from initiative_period alone and only
- * its rows are joined to titles and authors; a search first finds the matching initiatives of the unit, then their periods.
+ * its rows are joined to titles and authors; a search first finds the matching initiatives of the unit, then their periods:
+ * through the search index when the version has one (and the unit a grassroots_no span), else by scanning every title and
+ * author (`use.searchIndex` false forces the scan, for comparing the two).
  */
-export async function initiativeList(db: WarehouseDb, options: InitiativeListOptions): Promise<InitiativeList> {
+export async function initiativeList(db: WarehouseDb, options: InitiativeListOptions, use: { searchIndex: boolean } = { searchIndex: true }): Promise<InitiativeList> {
 	const sort = options.sort ?? 'moi-nhat';
 	if (!INITIATIVE_SORTS.includes(sort)) throw new QueryInputError('invalid_option', `unknown sort "${String(sort).slice(0, 40)}"`);
 	const limit = pageNumber(options.limit, 'limit', MAX_PAGE_SIZE);
@@ -113,7 +94,27 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const empty = limit === 0;
 	let total: number;
 	let rows: ListRow[];
-	if (needle) {
+	if (needle && use.searchIndex && (scope.column === null || scope.span) && (await hasSearchIndex(db))) {
+		// The search index: the matching titles and authors first, then the narrow period rows (same rows, order and pages as the scan below).
+		const match = await searchMatch(db, needle);
+		if (match.condition === null) {
+			total = 0;
+			rows = [];
+		} else {
+			const hit = sql`SELECT s.initiative_id, s.status, s.submitted_at, s.benefit, s.title_no FROM search_period s
+				WHERE ${match.condition} AND ${asOfCondition(stamp.asOf, 's')} AND ${periodScopeCondition(scope, 's')}`;
+			const order = INDEX_ORDER[sort];
+			({ rows } = await sql<ListRow>`
+				WITH hit AS MATERIALIZED (${hit}),
+				page AS (SELECT * FROM hit p ORDER BY ${order} ${page})
+				SELECT c.total, p.initiative_id, i.field, p.status, p.submitted_at, p.benefit, i.grassroots_code, i.title, i.author
+				FROM (SELECT count(*) AS total FROM hit) c
+				LEFT JOIN (page p JOIN initiative i USING (initiative_id)) ON TRUE
+				ORDER BY ${order}`.execute(db));
+			total = n(rows[0]?.total);
+			rows = rows.filter((r) => r.initiative_id !== null);
+		}
+	} else if (needle) {
 		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
 		const pattern = searchPattern(needle);
 		const hit = sql`SELECT i.initiative_id, i.title, i.author FROM initiative i

@@ -15,7 +15,8 @@ import { readCurrent, versionPath } from '../../warehouse/versions/version-files
  * and identical in times and units, so daily_series and unit_totals are exactly N times the source's counts (participating
  * grassroots unions unchanged, attainment recomputed): they are scaled, not recomputed. Staged rows and initiative_version
  * are left empty (no query reads them). unit_span and initiative_period.grassroots_no are copied as they are (same tree); the
- * latest-export detail marts are rebuilt from the copies by warehouse/sql/marts/unit-detail.sql.
+ * latest-export detail marts are rebuilt from the copies by warehouse/sql/marts/unit-detail.sql, and the search index by
+ * warehouse/sql/marts/search-index.sql.
  */
 export const REPLICA_DESCRIPTION = 'synthetic ×N replica of a published warehouse (initiatives copied N times under new ids and author keys over the same unit tree; marts scaled exactly)';
 
@@ -23,8 +24,10 @@ export const REPLICA_DESCRIPTION = 'synthetic ×N replica of a published warehou
 const REPLICATED = ['initiative', 'initiative_withdrawal', 'quarantine', 'initiative_period'] as const;
 /** The latest-export detail marts: rebuilt on the copies by their own SQL (authors and top initiatives do not scale by a factor). */
 const DETAIL_MARTS = ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative'];
-/** Tables left empty or built apart: staging leftovers and history no query reads, the scaled marts and the detail marts. */
-const SKIPPED = new Set(['staged_initiative', 'staged_unit', 'file_presence', 'superseded_row', 'initiative_version', 'daily_series', 'unit_totals', ...DETAIL_MARTS]);
+/** The search index: rebuilt on the copies by its own SQL (its rows point at initiative ids and periods). */
+const SEARCH_INDEX = ['search_text', 'search_word', 'search_word_text', 'search_period', 'search_id_stat'];
+/** Tables left empty or built apart: staging leftovers and history no query reads, the scaled marts, the detail marts and the search index. */
+const SKIPPED = new Set(['staged_initiative', 'staged_unit', 'file_presence', 'superseded_row', 'initiative_version', 'daily_series', 'unit_totals', ...DETAIL_MARTS, ...SEARCH_INDEX]);
 /** The scaled marts: every count (and distinct authors, disjoint between copies) times N; participating grassroots unions unchanged. */
 function scaledMarts(factor: number): string[] {
 	return [
@@ -62,6 +65,9 @@ export async function fillReplica(database: Database, factor: number, log: (line
 	await runSqlFile(database, 'sql/marts/unit-grouping.sql');
 	await runSqlFile(database, 'sql/marts/unit-detail.sql');
 	log(`replica ×${factor}: detail marts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+	const indexed = performance.now();
+	await runSqlFile(database, 'sql/marts/search-index.sql');
+	log(`replica ×${factor}: search index in ${((performance.now() - indexed) / 1000).toFixed(0)} s`);
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;

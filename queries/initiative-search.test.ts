@@ -1,0 +1,169 @@
+// The search index gives initiativeList exactly the rows, totals, order and pages of the full scan, on the hand-made warehouse plus seeded Vietnamese titles and authors.
+import { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMarts } from '../pipelines/build/build-marts.ts';
+import { mergeInitiatives } from '../pipelines/merge/merge-initiatives.ts';
+import { runSqlFile } from '../pipelines/merge/sql-file.ts';
+import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
+import type { WarehouseSchema } from '../warehouse/tables.ts';
+import { openFixtureWarehouse } from './fixture-warehouse.ts';
+import { numberRuns, wordPatterns } from './initiative-search.ts';
+import { INITIATIVE_SORTS, initiativeList, searchPattern, type InitiativeListOptions } from './initiatives.ts';
+import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
+
+const THANH_HOA: Viewer = { role: 'regional', unitCode: 'T38' };
+const GRASSROOTS = ['T38.01.0001', 'T38.01.0002', 'T38.02.0001', 'T40.01.0001', 'T01.01.0001', 'N01.0001'];
+const VERBS = ['Cải tiến', 'CẢI TIẾN', 'Giải pháp', 'Đổi mới', 'Ứng dụng', 'Sáng kiến', 'cải cách'];
+const OBJECTS = ['quy trình tiếp nhận hồ sơ', 'lò hơi', 'hệ thống băng tải', 'phương pháp dạy Tiếng Anh', 'công tác phụ đạo', 'khuôn ép nhựa', 'đường ống dẫn'];
+const SUFFIXES = ['', ' năm 2022', ' (giai đoạn 2022-2023)', ' trong điều kiện bình thường mới', ': 50% nhanh hơn', ' — CNTT', '  hai  khoảng trắng'];
+const FAMILY = ['Nguyễn', 'NGUYỄN', 'Trần', 'Lê', 'Phạm', 'Đỗ', 'Đặng', 'Hoàng'];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Hữu', 'Ngọc'];
+const GIVEN = ['An', 'Bình', 'Đức', 'Dũng', 'Yến', 'Ỳ', 'Nhàn', 'Văn'];
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
+let db: Kysely<WarehouseSchema>;
+let statements: string[];
+beforeAll(async () => {
+	// The hand-made warehouse plus 1,500 seeded initiatives in its two national exports (some under review in the first, reviewed in the second).
+	fixture = await openFixtureWarehouse();
+	const next = random(2022);
+	const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+	const rows: (string | number | boolean | null)[][] = [];
+	for (let k = 0; k < 1500; k++) {
+		const id = k % 97 === 0 ? `SK DUC ${k}` : k % 89 === 0 ? `SK-Đức-${k}` : `SK-${String(k).padStart(5, '0')}`;
+		const title = k % 211 === 0 ? null : `${pick(VERBS)} ${pick(OBJECTS)}${pick(SUFFIXES)}`;
+		const author = k % 199 === 0 ? null : `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+		const unit = pick(GRASSROOTS);
+		const day = 1 + Math.floor(next() * 27);
+		const submitted = `2022-0${2 + Math.floor(next() * 3)}-${String(day).padStart(2, '0')} ${String(Math.floor(next() * 24)).padStart(2, '0')}:00`;
+		const status = pick(['under_review', 'valid', 'invalid'] as const);
+		const benefit = status === 'valid' && next() < 0.8 ? Math.floor(next() * 20) * 1000 : null;
+		const row = (file: number, state: string, reviewed: string | null, value: number | null) =>
+			[file, 1000 + k, id, title, 'Khác', author, null, null, 'Công nhân', false, unit, submitted, null, state, reviewed, value];
+		if (submitted < '2022-03-01' && k % 3 === 0) rows.push(row(1, 'under_review', null, null));
+		rows.push(row(2, status, status === 'under_review' ? null : '2022-05-20 00:00', benefit));
+	}
+	for (let i = 0; i < rows.length; i += 100) {
+		const chunk = rows.slice(i, i + 100);
+		await fixture.database.run(
+			`INSERT INTO staged_initiative VALUES ${chunk.map((_, r) => `(${Array.from({ length: 16 }, (_, c) => `$${r * 16 + c + 1}`).join(', ')})`).join(', ')}`,
+			chunk.flat()
+		);
+		await fixture.database.run(`INSERT INTO file_presence VALUES ${chunk.map((_, r) => `($${2 * r + 1}, $${2 * r + 2})`).join(', ')}`, chunk.flatMap((r) => [r[0]!, r[2]!]));
+	}
+	await mergeInitiatives(fixture.database);
+	await buildMarts(fixture.database);
+	statements = [];
+	db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: fixture.database }), log: (event) => void statements.push(event.query.sql) });
+});
+afterAll(async () => {
+	await db.destroy();
+	await fixture.close();
+});
+
+/** The list through the index (checking that it was used) and through the full scan. */
+async function bothPaths(options: InitiativeListOptions) {
+	statements.length = 0;
+	const indexed = await initiativeList(db, options);
+	const usedIndex = statements.some((s) => s.includes('search_period'));
+	const scanned = await initiativeList(db, options, { searchIndex: false });
+	return { indexed, scanned, usedIndex };
+}
+
+const NEEDLES = [
+	'cải tiến', 'CAI TIEN', 'cải tiến'.normalize('NFD'), 'Cải Tiến Quy', 'đức', 'ĐỨC', 'duc', 'Đ', 'd', 'van duc', 'nguyen van', 'n va', 'guyen van d',
+	'ả', 'ai', 'quy trình (giai', '(giai đoạn 2022-2023)', '2022-2023)', ': 50', '50% nhanh', '— cntt', 'cntt', 'hai  khoang', '  hai  ',
+	'sk-0001', 'sk duc', 'sk-duc', 'k d', 'i1', 'ỳ', 'y', 'ngoc y', 'thi an', 'zzz', 'cải tiến lò', 'x'.repeat(101)
+];
+
+describe('initiative search index', () => {
+	it('finds exactly what the scan finds: rows, totals, order and pages, for every unit, sort and as-of', async () => {
+		let compared = 0;
+		let found = 0;
+		for (const search of NEEDLES) {
+			for (const unit of [undefined, 'T38', 'T38.01.0002', 'T40']) {
+				for (const [sort, limit, offset, asOf] of [
+					['moi-nhat', 50, 0, undefined],
+					['ten', 7, 3, undefined],
+					['lam-loi', undefined, undefined, undefined],
+					['cu-nhat', 20, 0, '2022-04-20 08:00'],
+					['ten', 0, 100_000, undefined]
+				] as const) {
+					const options = { viewer: LEADERSHIP, search, unit, sort, limit, offset, asOf };
+					const { indexed, scanned, usedIndex } = await bothPaths(options);
+					const label = JSON.stringify(options);
+					expect(indexed, label).toEqual(scanned);
+					expect(usedIndex, label).toBe(true);
+					compared++;
+					if (scanned.total > 0) found++;
+				}
+			}
+		}
+		expect(compared).toBe(NEEDLES.length * 4 * 5);
+		// Not vacuous: most needles find something somewhere, and the sorts and pages differ.
+		expect(found).toBeGreaterThan(compared / 2);
+		const all = await initiativeList(db, { viewer: LEADERSHIP, search: 'cai tien', sort: 'ten' });
+		expect(all.total).toBeGreaterThan(100);
+		expect(new Set(all.rows.map((r) => r.title)).size).toBeGreaterThan(10);
+	});
+
+	it('matches diacritics, đ, NFD input, words split across tokens and needles inside words, and nothing else', async () => {
+		const titles = async (search: string, unit?: string) => (await initiativeList(db, { viewer: LEADERSHIP, search, unit })).rows;
+		expect((await titles('cai tien')).every((r) => /cải tiến/iu.test(r.title ?? ''))).toBe(true);
+		expect((await titles('cải tiến'.normalize('NFD'))).length).toBeGreaterThan(0);
+		expect((await titles('n va')).every((r) => /n v[aă]/iu.test(`${r.title} ${r.author}`))).toBe(true);
+		expect((await titles('van duc')).every((r) => /văn đức/iu.test(`${r.title} ${r.author}`))).toBe(true);
+		expect((await titles('van duc')).length).toBeGreaterThan(0);
+		expect((await titles('sk duc')).map((r) => r.initiativeId).every((id) => id.startsWith('SK DUC'))).toBe(true);
+		expect((await titles('sk duc')).length).toBeGreaterThan(0);
+		expect((await titles('zzz')).length).toBe(0);
+		expect((await initiativeList(db, { viewer: LEADERSHIP, search: 'zzz' })).total).toBe(0);
+	});
+
+	it('a regional viewer finds only its own unit\'s initiatives, and is refused the nation', async () => {
+		const own = await initiativeList(db, { viewer: THANH_HOA, unit: 'T38', search: 'nguyen' });
+		expect(own.total).toBeGreaterThan(0);
+		expect(own.rows.every((r) => r.grassrootsCode?.startsWith('T38.'))).toBe(true);
+		const nation = await initiativeList(db, { viewer: LEADERSHIP, search: 'nguyen' });
+		expect(nation.total).toBeGreaterThan(own.total);
+		await expect(initiativeList(db, { viewer: THANH_HOA, search: 'nguyen' })).rejects.toBeInstanceOf(NotVisibleError);
+	});
+
+	it('falls back to the scan on a version without the index', async () => {
+		const old = await openFixtureWarehouse();
+		try {
+			await old.database.run('DROP TABLE search_id_stat');
+			const list = await initiativeList(old.db, { viewer: LEADERSHIP, search: 'bình' });
+			expect(list.rows.map((r) => r.initiativeId)).toEqual(['I3']);
+		} finally {
+			await old.close();
+		}
+	});
+
+	it('word patterns: one token anywhere in a word; otherwise the end, whole words and the start', () => {
+		expect(wordPatterns('ab')).toEqual([searchPattern('ab')]);
+		expect(wordPatterns('1 2 3')).toEqual(['(?i)1$', '(?i)^2$', '(?i)^3']);
+		expect(wordPatterns('a b')).toEqual([`${searchPattern('a')}$`, `(?i)^${searchPattern('b').slice(4)}`]);
+		expect(numberRuns([1, 2, 3, 7, 9, 10])).toEqual([[1, 3], [7, 7], [9, 10]]);
+		expect(numberRuns([])).toEqual([]);
+	});
+
+	it('the index is rebuilt by its SQL file alone (the x10 replica runs it on its copies)', async () => {
+		const before = await fixture.database.all('SELECT * FROM search_period ORDER BY initiative_id, from_at');
+		await runSqlFile(fixture.database, 'sql/marts/search-index.sql');
+		expect(await fixture.database.all('SELECT * FROM search_period ORDER BY initiative_id, from_at')).toEqual(before);
+		expect(before.length).toBeGreaterThan(1500);
+		for (const sort of INITIATIVE_SORTS) expect((await bothPaths({ viewer: LEADERSHIP, search: 'an', sort })).usedIndex).toBe(true);
+	});
+});

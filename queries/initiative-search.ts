@@ -1,0 +1,128 @@
+// Initiative search through the search index (warehouse/sql/marts/search-index.sql): the needle's words matched in the small vocabulary, the distinct titles and authors confirmed with the full pattern, then the narrow period rows.
+import { sql, type RawBuilder } from 'kysely';
+import { foldDiacritics } from '../warehouse/text/name-key.ts';
+import { n, type WarehouseDb } from './query-context.ts';
+
+/** Every precomposed Latin letter (Latin-1 to Latin Extended-B and Latin Extended Additional, all of Vietnamese) by the ASCII letter it folds to. */
+const LETTER_VARIANTS: ReadonlyMap<string, string> = (() => {
+	const variants = new Map<string, string>();
+	for (const [first, last] of [[0x41, 0x5a], [0x61, 0x7a], [0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+		for (let code = first; code <= last; code++) {
+			const letter = String.fromCharCode(code);
+			const base = foldDiacritics(letter);
+			if (/^[a-z]$/u.test(base)) variants.set(base, (variants.get(base) ?? '') + letter);
+		}
+	}
+	return variants;
+})();
+
+/** The pattern of searchPattern without its case-insensitivity flag: one class or literal per character of the needle. */
+function patternBody(needle: string): string {
+	let pattern = '';
+	for (const char of needle) {
+		const variants = LETTER_VARIANTS.get(char);
+		pattern += variants ? `[${variants}]` : /[\p{L}\p{N} ]/u.test(char) ? char : `\\x{${char.codePointAt(0)!.toString(16)}}`;
+	}
+	return pattern;
+}
+
+/**
+ * A case-insensitive RE2 pattern matching, in stored (NFC) text, exactly the places whose folded form contains the
+ * needle: each letter becomes the class of its accented forms, everything else an escaped literal. Matching the stored
+ * text this way is an order of magnitude faster than folding every title in SQL (strip_accents).
+ */
+export function searchPattern(needle: string): string {
+	return `(?i)${patternBody(needle)}`;
+}
+
+/**
+ * The patterns a stored word (the text split on single spaces) must match for a text holding the needle to hold it: the
+ * needle split on spaces; with one token, a word containing it; otherwise the first token ends a word, the last starts
+ * one and every token between is a whole word. A match of searchPattern never spans a space except at the needle's own
+ * spaces (no other character's class holds a space), so every text it matches has such words: the words narrow the
+ * texts, and searchPattern on those texts then decides exactly.
+ */
+export function wordPatterns(needle: string): string[] {
+	const tokens = needle.split(' ');
+	if (tokens.length === 1) return [searchPattern(needle)];
+	return tokens.map((token, i) => `(?i)${i === 0 ? '' : '^'}${patternBody(token)}${i === tokens.length - 1 ? '' : '$'}`);
+}
+
+/** Consecutive numbers as [from, to] runs (input sorted ascending). */
+export function numberRuns(numbers: readonly number[]): [number, number][] {
+	const runs: [number, number][] = [];
+	for (const value of numbers) {
+		const last = runs.at(-1);
+		if (last && value === last[1] + 1) last[1] = value;
+		else runs.push([value, value]);
+	}
+	return runs;
+}
+
+/** Up to this many runs of matched text numbers become range conditions (which skip row groups); more become a semi-join. */
+const MAX_RUNS = 32;
+
+const indexOf = new WeakMap<WarehouseDb, Promise<boolean>>();
+
+/**
+ * Whether the version holds a built search index (search_id_stat has its row): versions built before it fall back to the
+ * full scan. Looked up once per handle (a published version never changes).
+ */
+export function hasSearchIndex(db: WarehouseDb): Promise<boolean> {
+	let present = indexOf.get(db);
+	if (!present) {
+		present = (async () => {
+			const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'search_id_stat'`.execute(db);
+			if (n(rows[0]?.n) !== 1) return false;
+			const { rows: built } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_id_stat`.execute(db);
+			return n(built[0]?.n) === 1;
+		})();
+		indexOf.set(db, present);
+	}
+	return present;
+}
+
+/** The condition on search_period rows (alias s) matching the needle: title or author among the matched texts, or the id containing it. */
+export interface SearchMatch {
+	/** null when nothing can match. */
+	condition: RawBuilder<boolean> | null;
+}
+
+function column(kind: 'title' | 'author'): RawBuilder<number> {
+	return kind === 'title' ? sql<number>`s.title_no` : sql<number>`s.author_no`;
+}
+
+function textCondition(kind: 'title' | 'author', numbers: number[]): RawBuilder<boolean> | null {
+	if (numbers.length === 0) return null;
+	const runs = numberRuns(numbers);
+	if (runs.length > MAX_RUNS) return sql<boolean>`${column(kind)} IN (SELECT unnest(${numbers}::INTEGER[]))`;
+	return sql<boolean>`(${sql.join(
+		runs.map(([from, to]) => (from === to ? sql`${column(kind)} = ${from}` : sql`${column(kind)} BETWEEN ${from} AND ${to}`)),
+		sql` OR `
+	)})`;
+}
+
+/**
+ * Finds the titles and authors holding the needle (folded, non-empty) through the vocabulary and returns the condition on
+ * search_period: exactly the rows whose initiative's title or author matches searchPattern(needle) or whose id, lower-cased,
+ * contains the needle.
+ */
+export async function searchMatch(db: WarehouseDb, needle: string): Promise<SearchMatch> {
+	const patterns = wordPatterns(needle);
+	const candidates = patterns.map(
+		(pattern) => sql`SELECT t.text_no FROM search_word_text t WHERE t.word_no IN (SELECT w.word_no FROM search_word w WHERE regexp_matches(w.word, ${pattern}))`
+	);
+	const { rows } = await sql<{ text_no: number; is_title: boolean; has_space: boolean }>`
+		WITH candidate AS (${sql.join(candidates, sql` INTERSECT `)})
+		SELECT x.text_no, x.is_title FROM search_text x
+		WHERE x.text_no IN (SELECT text_no FROM candidate) AND regexp_matches(x.text, ${searchPattern(needle)})
+		ORDER BY x.text_no`.execute(db);
+	const titles = rows.filter((r) => r.is_title).map((r) => n(r.text_no));
+	const authors = rows.filter((r) => !r.is_title).map((r) => n(r.text_no));
+	// An id can hold the needle only if it holds its spaces: most versions have no id with a space.
+	const idsPossible = !needle.includes(' ') || (await sql<{ has_space: boolean }>`SELECT has_space FROM search_id_stat`.execute(db)).rows[0]?.has_space === true;
+	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(s.initiative_id), ${needle})` : null].filter(
+		(part): part is RawBuilder<boolean> => part !== null
+	);
+	return { condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})` };
+}

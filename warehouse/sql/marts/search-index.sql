@@ -1,0 +1,50 @@
+-- Rebuilds the initiative search index read by queries/initiatives.ts (after initiative-period.sql): the distinct titles and authors
+-- (search_text), their space-separated words (search_word, search_word_text) and one narrow row per initiative_period row carrying
+-- the numbers of its title and author (search_period), so a search matches a few thousand distinct texts instead of every
+-- initiative's text and then reads integer columns. Words are the raw stored words (never folded here): the query matches
+-- them with the same diacritics-insensitive pattern as the texts, so the index finds exactly what the full scan would.
+DELETE FROM search_text;
+DELETE FROM search_word;
+DELETE FROM search_word_text;
+DELETE FROM search_period;
+DELETE FROM search_id_stat;
+
+-- Titles numbered first, then authors, each in text order (so ordering by title_no is ordering by title).
+INSERT INTO search_text (text_no, is_title, text)
+WITH title AS (SELECT DISTINCT title AS text FROM initiative WHERE title IS NOT NULL),
+author AS (SELECT DISTINCT author AS text FROM initiative WHERE author IS NOT NULL),
+title_count AS (SELECT count(*) AS n FROM title)
+SELECT row_number() OVER (ORDER BY text)::INTEGER, true, text FROM title
+UNION ALL
+SELECT (row_number() OVER (ORDER BY text) + (SELECT n FROM title_count))::INTEGER, false, text FROM author
+ORDER BY 1;
+
+CREATE OR REPLACE TEMP TABLE search_text_word AS
+SELECT text_no, unnest(string_split(text, ' ')) AS word FROM search_text;
+
+INSERT INTO search_word (word_no, word)
+SELECT row_number() OVER (ORDER BY word)::INTEGER, word FROM (SELECT DISTINCT word FROM search_text_word)
+ORDER BY 1;
+
+INSERT INTO search_word_text (word_no, text_no)
+SELECT DISTINCT w.word_no, t.text_no FROM search_text_word t JOIN search_word w USING (word)
+ORDER BY ALL;
+
+DROP TABLE search_text_word;
+
+-- Stored sorted by author_no: an author's periods are contiguous (a search for a name reads a few row groups); titles are
+-- fewer and shared by many initiatives, so a title search reads more rows either way.
+INSERT INTO search_period (title_no, author_no, grassroots_no, status, benefit, submitted_at, from_at, to_at, initiative_id)
+WITH numbered AS (
+	SELECT i.initiative_id, t.text_no AS title_no, a.text_no AS author_no
+	FROM initiative i
+	LEFT JOIN (SELECT text_no, text FROM search_text WHERE is_title) t ON t.text = i.title
+	LEFT JOIN (SELECT text_no, text FROM search_text WHERE NOT is_title) a ON a.text = i.author
+)
+SELECT n.title_no, n.author_no, p.grassroots_no, p.status, p.benefit, p.submitted_at, p.from_at, p.to_at, p.initiative_id
+FROM initiative_period p JOIN numbered n USING (initiative_id)
+ORDER BY n.author_no;
+
+-- Whether any id holds a space: a search text with a space can then skip matching ids. One row = the index is built.
+INSERT INTO search_id_stat (has_space)
+SELECT coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
