@@ -29,6 +29,45 @@ CREATE TABLE IF NOT EXISTS unit_span (
 	no_to INTEGER NOT NULL
 );
 
+-- Search index (warehouse/sql/marts/search-index.sql), read by queries/initiatives.ts. Grain: one row per distinct title (is_title) and
+-- per distinct author of the initiatives; titles numbered 1… in text order, then authors after them in text order.
+CREATE TABLE IF NOT EXISTS search_text (
+	text_no INTEGER NOT NULL,
+	is_title BOOLEAN NOT NULL,
+	text VARCHAR NOT NULL
+);
+
+-- Grain: one row per distinct word (split on single spaces, as stored: not folded) of search_text, numbered in word order.
+CREATE TABLE IF NOT EXISTS search_word (
+	word_no INTEGER NOT NULL,
+	word VARCHAR NOT NULL
+);
+
+-- Grain: one row per (word, text holding it). Stored sorted by word_no, text_no.
+CREATE TABLE IF NOT EXISTS search_word_text (
+	word_no INTEGER NOT NULL,
+	text_no INTEGER NOT NULL
+);
+
+-- Grain: one row per initiative_period row, with the search_text numbers of the initiative's title and author (null when it has none).
+-- Stored sorted by author_no.
+CREATE TABLE IF NOT EXISTS search_period (
+	title_no INTEGER,
+	author_no INTEGER,
+	grassroots_no INTEGER,
+	status VARCHAR NOT NULL,
+	benefit BIGINT,
+	submitted_at TIMESTAMP NOT NULL,
+	from_at TIMESTAMP NOT NULL,
+	to_at TIMESTAMP,
+	initiative_id VARCHAR NOT NULL
+);
+
+-- Grain: one row once the search index is built: whether any initiative id holds a space.
+CREATE TABLE IF NOT EXISTS search_id_stat (
+	has_space BOOLEAN NOT NULL
+);
+
 -- Grain: one row per (unit_code, day) for the nation (unit_code 'VN', unit_level 0), every level-1 unit (1) and every upper-level union (2), each day from 2022-01-08 to the latest export day: the figures as of the end of that day (T = day 23:59).
 CREATE TABLE IF NOT EXISTS daily_series (
 	unit_code VARCHAR NOT NULL,
