@@ -4,9 +4,12 @@ import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
 import { peerGroupOf } from './peers.ts';
 import { rankFigures, rankings } from './rankings.ts';
 import { seriesRows } from './series.ts';
-import { resolveStamp, resolveUnit } from './query-context.ts';
+import { QueryInputError, resolveStamp, resolveUnit } from './query-context.ts';
 import { breakdown, BREAKDOWN_BYS } from './breakdowns.ts';
-import { breakdownsOf, placeOf, seriesOfUnits, standingAtLatest, unitStanding } from './unit-page.ts';
+import { breakdownsOf, placeOf, seriesOfUnits, standingAtLatest, unitScan, unitStanding } from './unit-page.ts';
+import { topInitiativesFrom } from './benefit.ts';
+import { topAuthorsFrom } from './people.ts';
+import { dailySeries } from './series.ts';
 import type { UnitFigure } from './unit-figures.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
@@ -117,5 +120,61 @@ describe('breakdownsOf', () => {
 			}
 		}
 		expect(rows).toBeGreaterThan(50);
+	});
+});
+
+describe('unitScan', () => {
+	/** What a query answers, or the name of the error it throws. */
+	const answer = async <T>(run: () => Promise<T>): Promise<T | { error: string }> => {
+		try {
+			return await run();
+		} catch (e) {
+			return { error: (e as Error).constructor.name };
+		}
+	};
+
+	it('answers what the series, breakdowns, top authors and top initiatives of the periods answer, for every unit, viewer, as-of and limit', async () => {
+		const latest = (await resolveStamp(fixture.db)).latestExport;
+		const viewers: Viewer[] = [viewer, PRESS, { role: 'regional', unitCode: 'T38' }, { role: 'regional', unitCode: 'T38.01' }];
+		let scanned = 0;
+		let listed = 0;
+		for (const asOf of [undefined, '2022-03-01 08:00', '2022-05-15 12:00']) {
+			for (const unit of ['VN', ...FIXTURE_UNITS.map((u) => u.code)]) {
+				for (const who of viewers) {
+					for (const [authorLimit, topLimit] of [[20, 10], [1, 2], [null, 1]] as const) {
+						const bys = who === PRESS ? (['field', 'leadership'] as const) : BREAKDOWN_BYS;
+						const label = `${unit} ${JSON.stringify(who)} ${asOf ?? ''} ${authorLimit}/${topLimit}`;
+						const scan = await answer(() => unitScan(fixture.db, { viewer: who, asOf, unit, bys, authorLimit, topLimit }));
+						if ('error' in (scan ?? {})) {
+							expect(await answer(() => breakdownsOf(fixture.db, { viewer: who, asOf, unit, bys })), label).toEqual(scan);
+							continue;
+						}
+						const level = unit === 'VN' ? 0 : FIXTURE_UNITS.find((u) => u.code === unit)!.level;
+						if (scan === undefined) {
+							// only where the marts answer: levels 0–2 at the latest export
+							expect(level <= 2 && (asOf === undefined || asOf === latest), label).toBe(true);
+							continue;
+						}
+						const result = scan as Exclude<typeof scan, { error: string } | undefined>;
+						scanned++;
+						expect(result.series, label).toEqual(level === 3 ? (await dailySeries(fixture.db, { viewer: who, asOf, unit })).points : null);
+						expect(result.breakdowns, label).toEqual(await breakdownsOf(fixture.db, { viewer: who, asOf, unit, bys }));
+						const authors = authorLimit === null ? null : await answer(() => topAuthorsFrom(fixture.db, { viewer: who, asOf, unit, limit: authorLimit }, 'periods'));
+						expect(result.authors, label).toEqual(authors === null || 'error' in authors ? null : authors.rows);
+						const top = await answer(() => topInitiativesFrom(fixture.db, { viewer: who, asOf, unit, limit: topLimit }, 'periods'));
+						expect(result.top, label).toEqual('error' in top ? null : top.rows);
+						listed += (result.authors?.length ?? 0) + (result.top?.length ?? 0);
+					}
+				}
+			}
+		}
+		expect(scanned).toBeGreaterThan(100);
+		expect(listed).toBeGreaterThan(100);
+	});
+
+	it('refuses unknown breakdowns and limits out of range', async () => {
+		await expect(unitScan(fixture.db, { viewer, unit: 'T38.01.0001', bys: ['nope' as 'field'], authorLimit: 1, topLimit: 1 })).rejects.toBeInstanceOf(QueryInputError);
+		await expect(unitScan(fixture.db, { viewer, unit: 'T38.01.0001', bys: [], authorLimit: 0, topLimit: 1 })).rejects.toBeInstanceOf(QueryInputError);
+		await expect(unitScan(fixture.db, { viewer, unit: 'T38.01.0001', bys: [], authorLimit: 1, topLimit: 1001 })).rejects.toBeInstanceOf(QueryInputError);
 	});
 });

@@ -1,11 +1,13 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, its peers' daily series in one read, and its breakdowns (field, sector, leadership) from one scan.
 import { sql, type RawBuilder } from 'kysely';
+import { rankedInitiatives, topOfPeriodsSql, type TopInitiative, type TopInitiativeRow } from './benefit.ts';
 import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdown, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy } from './breakdowns.ts';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
-import type { SeriesPoint } from './series.ts';
+import { cumulativeSeriesSql, FIRST_DAY, toPoint, type PointRow, type SeriesPoint } from './series.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
-import { assertFigures, type Viewer } from './viewer.ts';
+import { assertFigures, canSeeDetail, type Viewer } from './viewer.ts';
 
 export interface Place {
 	/** Competition rank by the tie rule of rankings.ts; null when the unit has no value (no target). */
@@ -193,4 +195,113 @@ function groupedBreakdownsSql(bys: readonly BreakdownBy[], periods: RawBuilder<u
 		)
 		GROUP BY GROUPING SETS (${sql.join(keys.map((k) => sql`(${k})`), sql`, `)})
 		ORDER BY g, on_portal DESC, key`;
+}
+
+/** What a unit page reads from its periods when no mart answers, from one scan (unitScan). */
+export interface UnitScan {
+	stamp: Stamp;
+	scope: UnitScope;
+	/** dailySeries()'s points from the first day to T's day; only for a grassroots union (daily_series holds the others). */
+	series: SeriesPoint[] | null;
+	/** breakdown() of each by asked for. */
+	breakdowns: Map<BreakdownBy, Breakdown>;
+	/** topAuthors() rows at the limit asked for; null when not asked or outside the viewer's detail scope. */
+	authors: AuthorRow[] | null;
+	/** topInitiatives() rows at the limit asked for; null outside the viewer's detail scope. */
+	top: TopInitiative[] | null;
+}
+
+export interface UnitScanOptions extends QueryOptions {
+	bys: readonly BreakdownBy[];
+	/** Authors to rank (topAuthors' limit); null = none. */
+	authorLimit: number | null;
+	topLimit: number;
+}
+
+/** One row of unitScan's statement: part 0 = series, 1 = breakdown groups, 2 = authors, 3 = top initiatives, each in its order. */
+interface ScanRow extends PointRow {
+	part: number;
+	g: number | null;
+	key: string | null;
+	name: string | null;
+	initiative_id: string;
+	title: string | null;
+	field: string | null;
+	grassroots_code: string | null;
+	level1_code: string | null;
+}
+
+const PERIOD_COLUMNS = sql`initiative_id, status, benefit, field, sector, is_leader, author_key, submitted_at, from_at, to_at, grassroots_code, level1_code`;
+
+/**
+ * A unit page's figures that only the periods answer, in one statement: the unit's periods are read once (a grassroots
+ * union's whole history for its series, else its periods at T) and names and titles looked up in one pass over
+ * initiative, instead of a scan per figure and a join per list. What dailySeries(), breakdownsOf(), topAuthors() and
+ * topInitiatives() answer for the unit at T, same rows and order; undefined where they read marts (levels 0–2 at the
+ * latest export). Viewer rules as theirs: NotVisibleError without figures of the unit; no lists outside its detail scope.
+ */
+export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promise<UnitScan | undefined> {
+	const bys = [...new Set(options.bys)];
+	if (bys.some((by) => !BREAKDOWN_BYS.includes(by))) throw new QueryInputError('invalid_option', 'unknown breakdown');
+	for (const limit of [options.authorLimit ?? 1, options.topLimit]) {
+		if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
+	}
+	const stamp = await resolveStamp(db, options.asOf);
+	const scope = await resolveUnit(db, options.unit, options.viewer);
+	if (scope.level <= 2 && (await readsLatestMarts(db, 'marts', stamp))) return undefined;
+	const withSeries = scope.level === 3;
+	const lastDay = (stamp.asOf < stamp.latestExport ? stamp.asOf : stamp.latestExport).slice(0, 10);
+	const detail = canSeeDetail(options.viewer, scope.code);
+	const withAuthors = detail && options.authorLimit !== null;
+	// Every part names every column (the first part present names the result's columns).
+	const row = (part: number, ord: string, columns: Partial<Record<'g' | 'day' | 'key' | 'on_portal' | 'under_review' | 'valid' | 'invalid' | 'benefit' | 'name' | 'initiative_id' | 'title' | 'field' | 'grassroots_code' | 'level1_code', string>>) =>
+		sql.raw(`SELECT ${part} AS part, ${ord} AS ord, ${(['g', 'day', 'key', 'on_portal', 'under_review', 'valid', 'invalid', 'benefit', 'name', 'initiative_id', 'title', 'field', 'grassroots_code', 'level1_code'] as const)
+			.map((c) => `${columns[c] ?? 'NULL'} AS ${c}`).join(', ')}`);
+	const parts = [
+		...(withSeries ? [sql`${row(0, 'row_number() OVER (ORDER BY day)', { day: 'day', on_portal: 'on_portal', under_review: 'under_review', valid: 'valid', invalid: 'invalid', benefit: 'benefit' })} FROM series`] : []),
+		...(bys.length > 0 ? [sql`${row(1, 'row_number() OVER (ORDER BY g, on_portal DESC, key)', { g: 'g', key: 'key', on_portal: 'on_portal', valid: 'valid', benefit: 'benefit' })} FROM grouped`] : []),
+		...(withAuthors ? [sql`${row(2, 'ord', { on_portal: 'on_portal', valid: 'valid', benefit: 'benefit', name: 'name', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM author_row`] : []),
+		...(detail ? [sql`${row(3, 'ord', { benefit: 'benefit', initiative_id: 'initiative_id', title: 'title', field: 'field', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM top_row`] : [])
+	];
+	if (parts.length === 0) return { stamp, scope, series: null, breakdowns: new Map(), authors: null, top: null };
+	const current = sql`current_period`;
+	const ctes = [
+		...(withSeries
+			? [sql`scope_period AS MATERIALIZED (SELECT ${PERIOD_COLUMNS} FROM initiative_period WHERE ${periodScopeCondition(scope)})`,
+				sql`current_period AS MATERIALIZED (SELECT * FROM scope_period p WHERE ${asOfCondition(stamp.asOf, 'p')})`,
+				sql`series AS (${cumulativeSeriesSql(sql`scope_period`, sql`TRUE`, FIRST_DAY, lastDay)})`]
+			: [sql`current_period AS MATERIALIZED (SELECT ${PERIOD_COLUMNS} FROM initiative_period p
+				WHERE ${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')})`]),
+		...(bys.length > 0 ? [sql`grouped AS (${groupedBreakdownsSql(bys, current, sql`TRUE`)})`] : []),
+		...(detail
+			? [
+					...(withAuthors ? [sql`front AS (${authorFrontSql(current, sql`TRUE`, options.authorLimit!)})`] : []),
+					sql`top AS (${topOfPeriodsSql(current, sql`TRUE`, options.topLimit)})`,
+					...(withAuthors
+						? [sql`author_row AS (
+							SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit,
+								row_number() OVER (ORDER BY a.valid DESC, a.on_portal DESC, a.benefit DESC NULLS LAST, i.author, a.author_key) AS ord
+							FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative
+							QUALIFY ord <= ${options.authorLimit!})`]
+						: []),
+					sql`top_row AS (
+						SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit,
+							row_number() OVER (ORDER BY t.benefit DESC, t.initiative_id) AS ord
+						FROM top t JOIN initiative i USING (initiative_id))`
+				]
+			: [])
+	];
+	const { rows } = await sql<ScanRow>`
+		WITH ${sql.join(ctes, sql`, `)}
+		${sql.join(parts, sql` UNION ALL `)}
+		ORDER BY part, ord`.execute(db);
+	const part = (i: number) => rows.filter((r) => r.part === i);
+	return {
+		stamp,
+		scope,
+		series: withSeries ? part(0).map(toPoint) : null,
+		breakdowns: breakdownsOfGroups(part(1) as GroupRow[], bys, { stamp, unit: scope.code, viewer: options.viewer }),
+		authors: withAuthors ? rankedAuthors(part(2) as NamedAuthorRow[]) : null,
+		top: detail ? rankedInitiatives(part(3) as TopInitiativeRow[]) : null
+	};
 }

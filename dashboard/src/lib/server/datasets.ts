@@ -8,8 +8,9 @@ import { KIND_NAMES, PEER_BYS, RANK_METRICS, map2025Figures, peerGroupOf, peerSt
 import { quarantineCounts } from '../../../../queries/quality.ts';
 import { resolveStamp, resolveUnit, type Stamp } from '../../../../queries/query-context.ts';
 import { rankMovement, rankings } from '../../../../queries/rankings.ts';
-import { dailySeries } from '../../../../queries/series.ts';
-import { breakdownsOf, seriesOfUnits } from '../../../../queries/unit-page.ts';
+import { dailySeries, type Series } from '../../../../queries/series.ts';
+import { breakdownsOf, seriesOfUnits, unitScan, type UnitScan } from '../../../../queries/unit-page.ts';
+import { CAMPAIGN, PHASES } from '../../../../queries/programme.ts';
 import { SHARE_BYS, SHARE_METRICS, shares, type ShareBy, type ShareMetric } from '../../../../queries/shares.ts';
 import { targets } from '../../../../queries/targets.ts';
 import { totals } from '../../../../queries/totals.ts';
@@ -110,8 +111,8 @@ export async function defaultPeerBy(context: DatasetContext, level1: string): Pr
 
 /** The cumulative curve of a unit (national milestones for the nation; the peers' median for a level-1 unit). */
 const curveDataset: DatasetFunction = async (context, params) => {
-	const { db, viewer, language, asOf } = context;
-	const s = await dailySeries(db, { viewer, asOf, unit: params.unit });
+	const { language } = context;
+	const s = await pageSeries(context, params.unit);
 	const series = s.points.map((p) => ({ time: seriesPoint(p.day), value: p.onPortal }));
 	let median: Awaited<ReturnType<typeof peerMedianSeries>>;
 	if (s.unit.level === 1 && s.points.length > 0) {
@@ -248,10 +249,45 @@ const BREAKDOWN_TITLES: Record<BreakdownBy, { vi: string; en: string }> = {
 /** The breakdowns a unit page shows together: one scan of the unit's initiatives answers all three. */
 const PAGE_BREAKDOWNS: readonly BreakdownBy[] = ['field', 'sector', 'leadership'];
 
+/** Authors and initiatives a page lists (tac-gia, sang-kien-lam-loi). */
+const AUTHORS_SHOWN = 20;
+const INITIATIVES_SHOWN = 10;
+
+/**
+ * On a page (a render memo), what its datasets would each scan the unit's periods for (a grassroots union's series, and
+ * where no mart answers the breakdowns, authors and top initiatives) from one scan shared by them; undefined when the
+ * marts answer or off a page. Authors are ranked below the nation only: no page lists the nation's authors.
+ */
+async function pageScan(context: DatasetContext, unit: string | undefined): Promise<UnitScan | undefined> {
+	const { db, viewer, asOf, memo } = context;
+	if (!memo) return undefined;
+	const key = `scan|${unit ?? ''}`;
+	let scan = memo.get(key) as Promise<UnitScan | undefined> | undefined;
+	if (!scan) {
+		scan = resolveUnit(db, unit).then((scope) =>
+			unitScan(db, { viewer, asOf, unit, bys: PAGE_BREAKDOWNS, authorLimit: scope.level > 0 ? AUTHORS_SHOWN : null, topLimit: INITIATIVES_SHOWN })
+		);
+		memo.set(key, scan);
+	}
+	return scan;
+}
+
+/** The daily series of a unit as dailySeries() gives it; on a page, a grassroots union's from the page's one scan. */
+export async function pageSeries(context: DatasetContext, unit: string | undefined): Promise<Series> {
+	const { db, viewer, asOf } = context;
+	if (context.memo && (await resolveUnit(db, unit)).level === 3) {
+		const scan = await pageScan(context, unit);
+		if (scan?.series) return { ...scan.stamp, unit: { code: scan.scope.code, name: scan.scope.name, level: scan.scope.level }, points: scan.series, annotations: [...PHASES, CAMPAIGN] };
+	}
+	return dailySeries(db, { viewer, asOf, unit });
+}
+
 /** One breakdown of a unit; on a page (a render memo), the page's three come from one query shared by its datasets. */
 async function breakdownOf(context: DatasetContext, unit: string | undefined, by: BreakdownBy) {
 	const { db, viewer, asOf, memo } = context;
 	if (!memo || !PAGE_BREAKDOWNS.includes(by)) return breakdown(db, { viewer, asOf, unit, by });
+	const scanned = (await pageScan(context, unit))?.breakdowns.get(by);
+	if (scanned) return scanned;
 	const key = `breakdowns|${unit ?? ''}`;
 	let all = memo.get(key) as ReturnType<typeof breakdownsOf> | undefined;
 	if (!all) {
@@ -293,7 +329,8 @@ const breakdownDataset: DatasetFunction = async (context, params) => {
 /** Authors with the most valid initiatives (personal data: the viewer's detail scope only). */
 const authorsDataset: DatasetFunction = async (context, params) => {
 	const { db, viewer, language, asOf } = context;
-	const a = await topAuthors(db, { viewer, asOf, unit: params.unit, limit: 20 });
+	const scan = await pageScan(context, params.unit);
+	const a = scan?.authors ? { ...scan.stamp, unit: scan.scope.code, rows: scan.authors } : await topAuthors(db, { viewer, asOf, unit: params.unit, limit: AUTHORS_SHOWN });
 	const unit = await resolveUnit(db, params.unit);
 	return {
 		id: 'tac-gia',
@@ -318,7 +355,8 @@ const authorsDataset: DatasetFunction = async (context, params) => {
 /** Valid initiatives with the largest benefit (content: detail scope only). */
 const topInitiativesDataset: DatasetFunction = async (context, params) => {
 	const { db, viewer, language, asOf } = context;
-	const top = await topInitiatives(db, { viewer, asOf, unit: params.unit, limit: 10 });
+	const scan = await pageScan(context, params.unit);
+	const top = scan?.top ? { ...scan.stamp, unit: scan.scope.code, rows: scan.top } : await topInitiatives(db, { viewer, asOf, unit: params.unit, limit: INITIATIVES_SHOWN });
 	const unit = await resolveUnit(db, params.unit);
 	return {
 		id: 'sang-kien-lam-loi',

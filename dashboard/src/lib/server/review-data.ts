@@ -1,11 +1,11 @@
 // The closing review of the nation or a unit (seed 004's report): one load shared by /tong-ket and /tong-ket/[code].
 import type { RequestEvent } from '@sveltejs/kit';
-import { dailySeries } from '../../../../queries/series.ts';
 import { resolveUnit } from '../../../../queries/query-context.ts';
 import { targets } from '../../../../queries/targets.ts';
 import { totals } from '../../../../queries/totals.ts';
 import { authorsByValidCount } from '../../../../queries/people.ts';
 import { unitPath } from '../../../../queries/unit-path.ts';
+import { pageSeries } from './datasets.ts';
 import { showDataset, withPage } from './page-data.ts';
 import { unitCodeParam } from './request-params.ts';
 
@@ -18,7 +18,7 @@ export function loadReview(event: RequestEvent, code: string) {
 		const [t, g, s, path, authorCounts] = await Promise.all([
 			totals(db, { viewer, asOf, unit }),
 			targets(db, { viewer, asOf, unit }),
-			dailySeries(db, { viewer, asOf, unit }),
+			pageSeries(context, unit),
 			unitPath(db, unit),
 			authorsByValidCount(db, { viewer, asOf, unit })
 		]);
