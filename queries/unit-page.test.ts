@@ -93,6 +93,11 @@ describe('seriesOfUnits', () => {
 		}
 		expect(points).toBeGreaterThan(0);
 		expect(batched.get('NOPE')).toEqual([]);
+		for (const level of [1, 2] as const) {
+			const ofLevel = FIXTURE_UNITS.filter((u) => u.level === level).map((u) => u.code);
+			const byLevel = await seriesOfUnits(fixture.db, ofLevel, '2022-02-01', '2022-06-10', level);
+			for (const code of ofLevel) expect(byLevel.get(code), code).toEqual(batched.get(code));
+		}
 		expect(await seriesOfUnits(fixture.db, [], '2022-02-01', '2022-06-10')).toEqual(new Map());
 	});
 });

@@ -128,14 +128,17 @@ export async function standingAtLatest(db: WarehouseDb, stamp: Stamp, code: stri
 
 /**
  * The daily series of several level-1 or upper-level units between two days (inclusive) in one read of daily_series:
- * what seriesRows gives each of them, by unit code (a unit without rows gets an empty list).
+ * what seriesRows gives each of them, by unit code (a unit without rows gets an empty list); with `level`, the codes are
+ * all of that level (a code of another level gets an empty list).
  */
-export async function seriesOfUnits(db: WarehouseDb, codes: readonly string[], fromDay: string, toDay: string): Promise<Map<string, SeriesPoint[]>> {
+export async function seriesOfUnits(db: WarehouseDb, codes: readonly string[], fromDay: string, toDay: string, level?: 1 | 2): Promise<Map<string, SeriesPoint[]>> {
 	const result = new Map<string, SeriesPoint[]>(codes.map((code) => [code, []]));
 	if (codes.length === 0) return result;
+	// The series is stored by level, unit and day: the level (when the caller knows it) narrows the row groups read.
 	const rows = await db
 		.selectFrom('daily_series')
 		.select(['unit_code', 'day', 'on_portal', 'under_review', 'valid', 'invalid', 'valid_benefit as benefit'])
+		.$if(level !== undefined, (q) => q.where('unit_level', '=', level!))
 		.where('unit_code', 'in', [...codes])
 		.where('day', '>=', fromDay)
 		.where('day', '<=', toDay)

@@ -98,7 +98,7 @@ const totalsDataset: DatasetFunction = async (context, params) => {
 async function peerMedianSeries(context: DatasetContext, level1: string, by: PeerBy, fromDay: string, toDay: string) {
 	const group = await peerGroupOf(context.db, level1, by);
 	if (!group) return undefined;
-	const perPeer = [...(await seriesOfUnits(context.db, group.members, fromDay, toDay)).values()];
+	const perPeer = [...(await seriesOfUnits(context.db, group.members, fromDay, toDay, 1)).values()];
 	const byDay = new Map<string, number[]>();
 	for (const points of perPeer) for (const p of points) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p.onPortal]);
 	return { group, points: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, values]) => ({ time: seriesPoint(day), value: quantile(values.sort((a, b) => a - b), 0.5) ?? 0 })) };
