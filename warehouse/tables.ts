@@ -195,7 +195,8 @@ export interface InitiativeState {
 	status_at: Timestamp | null;
 }
 
-export interface InitiativeVersionTable extends InitiativeState {
+/** A version keeps the state only; texts, field and leader flag are the initiative's (latest) or the staged rows' (every version). */
+export interface InitiativeVersionTable extends Omit<InitiativeState, 'title' | 'field' | 'author' | 'coauthors' | 'phone' | 'position' | 'is_leader'> {
 	initiative_id: string;
 	valid_from: Timestamp;
 	valid_to: Timestamp | null;

@@ -17,7 +17,7 @@ export async function mergeInitiatives(db: Database): Promise<MergeInitiativesRe
 	await withoutInsertionOrder(db, async () => {
 		for (const step of STEPS) await runSqlFile(db, `sql/merge/${step}.sql`);
 	});
-	await db.run('DROP TABLE IF EXISTS version_start; DROP TABLE IF EXISTS covering_snapshot; DROP TABLE IF EXISTS initiative_level1; DROP TABLE IF EXISTS presence_event; DROP TABLE IF EXISTS initiative_file');
+	await db.run('DROP TABLE IF EXISTS version_start; DROP TABLE IF EXISTS version_bound; DROP TABLE IF EXISTS covering_snapshot; DROP TABLE IF EXISTS initiative_level1; DROP TABLE IF EXISTS presence_event; DROP TABLE IF EXISTS initiative_file');
 	const counts = await db.one<{ versions: number; withdrawals: number; initiatives: number }>(
 		`SELECT (SELECT count(*) FROM initiative_version) AS versions,
 		        (SELECT count(*) FROM initiative_withdrawal) AS withdrawals,

@@ -34,18 +34,13 @@ CREATE TABLE IF NOT EXISTS unit (
 	target_phase1 BIGINT
 );
 
--- One row per initiative and version of its state: valid from the export time of the first snapshot showing that state to the export time of the first snapshot showing another (null = latest). status_at = reviewed_at, else submitted_at.
+-- One row per initiative and version of its row: valid from the export time of the first snapshot showing that row to the export time of the first snapshot showing
+-- another (null = latest). Only the state is kept (unit, dates, status, benefit); the texts, field and leader flag of every version stay in staged_initiative, the
+-- latest ones in initiative. status_at = reviewed_at, else submitted_at.
 CREATE TABLE IF NOT EXISTS initiative_version (
 	initiative_id VARCHAR NOT NULL,
 	valid_from TIMESTAMP NOT NULL,
 	valid_to TIMESTAMP,
-	title VARCHAR,
-	field VARCHAR,
-	author VARCHAR,
-	coauthors VARCHAR,
-	phone VARCHAR,
-	position VARCHAR,
-	is_leader BOOLEAN,
 	grassroots_code VARCHAR,
 	submitted_at TIMESTAMP,
 	recognized_on DATE,
@@ -54,6 +49,15 @@ CREATE TABLE IF NOT EXISTS initiative_version (
 	benefit BIGINT,
 	status_at TIMESTAMP
 );
+
+-- Versions written before the state-only layout carried the texts: dropped (merge rebuilds every row).
+ALTER TABLE initiative_version DROP COLUMN IF EXISTS title;
+ALTER TABLE initiative_version DROP COLUMN IF EXISTS field;
+ALTER TABLE initiative_version DROP COLUMN IF EXISTS author;
+ALTER TABLE initiative_version DROP COLUMN IF EXISTS coauthors;
+ALTER TABLE initiative_version DROP COLUMN IF EXISTS phone;
+ALTER TABLE initiative_version DROP COLUMN IF EXISTS position;
+ALTER TABLE initiative_version DROP COLUMN IF EXISTS is_leader;
 
 -- One row per withdrawal: the export time of the first covering snapshot ('toan-quoc' or the initiative's level-1 unit) that no longer contained it, and the export time it reappeared (null = still withdrawn).
 CREATE TABLE IF NOT EXISTS initiative_withdrawal (

@@ -1,4 +1,4 @@
--- Rebuilds initiative_version from every loaded staged row, set-based: a version starts at the first snapshot (by export time, not load order) showing a state different from the one before; consecutive identical states are one version.
+-- Rebuilds initiative_version from every loaded staged row, set-based: a version starts at the first snapshot (by export time, not load order) showing a row different from the one before (texts included); consecutive identical rows are one version.
 DELETE FROM initiative_version;
 
 -- Pass 1 over all observations (ids, times and a hash only): rows whose state differs from the previous observation's.
@@ -21,8 +21,8 @@ FROM sequenced
 WHERE previous_hash IS DISTINCT FROM state_hash;
 
 -- Pass 2 over the starts: an initiative with one start has one open version; for the others, two states exported at the same
--- minute keep the last (latest review), and what becomes adjacent merges.
-INSERT INTO initiative_version BY NAME
+-- minute keep the last (latest review), and what becomes adjacent merges. Each version keeps the staged row that first showed it.
+CREATE OR REPLACE TEMP TABLE version_bound AS
 WITH several AS (
 	SELECT initiative_id FROM version_start GROUP BY initiative_id HAVING count(*) > 1
 ),
@@ -44,7 +44,10 @@ bounded AS (
 	FROM version_start
 	WHERE initiative_id NOT IN (SELECT initiative_id FROM several)
 )
-SELECT b.initiative_id, b.valid_from, b.valid_to, s.title, s.field, s.author, s.coauthors, s.phone, s.position,
-	s.is_leader, s.grassroots_code, s.submitted_at, s.recognized_on, s.status, s.reviewed_at, s.benefit,
+SELECT initiative_id, file_id, row_number, valid_from, valid_to FROM bounded;
+
+-- The state columns of each version from its first staged row (texts stay in staged_initiative; initiative.sql takes the latest ones).
+INSERT INTO initiative_version BY NAME
+SELECT b.initiative_id, b.valid_from, b.valid_to, s.grassroots_code, s.submitted_at, s.recognized_on, s.status, s.reviewed_at, s.benefit,
 	coalesce(s.reviewed_at, s.submitted_at) AS status_at
-FROM bounded b JOIN staged_initiative s USING (file_id, row_number);
+FROM version_bound b JOIN staged_initiative s USING (file_id, row_number);

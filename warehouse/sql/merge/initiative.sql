@@ -3,7 +3,10 @@ DELETE FROM initiative;
 
 INSERT INTO initiative BY NAME
 WITH latest AS (
-	SELECT * FROM initiative_version WHERE valid_to IS NULL
+	-- the staged row that first showed the latest version: its texts and state (the same row initiative_version took the state from)
+	SELECT b.initiative_id, b.valid_from, s.* EXCLUDE (file_id, row_number, initiative_id), coalesce(s.reviewed_at, s.submitted_at) AS status_at
+	FROM version_bound b JOIN staged_initiative s USING (file_id, row_number)
+	WHERE b.valid_to IS NULL
 ),
 first_seen AS (
 	SELECT initiative_id, exported_at AS first_seen_at FROM presence_event WHERE presence_number = 1
