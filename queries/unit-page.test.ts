@@ -6,7 +6,7 @@ import { rankFigures, rankings } from './rankings.ts';
 import { seriesRows } from './series.ts';
 import { QueryInputError, resolveStamp, resolveUnit } from './query-context.ts';
 import { breakdown, BREAKDOWN_BYS } from './breakdowns.ts';
-import { breakdownsOf, placeOf, seriesOfUnits, standingAtLatest, unitScan, unitStanding } from './unit-page.ts';
+import { breakdownsOf, placeOf, seriesOfUnits, standingAtLatest, standingCounts, unitScan, unitStanding } from './unit-page.ts';
 import { topInitiativesFrom } from './benefit.ts';
 import { topAuthorsFrom } from './people.ts';
 import { dailySeries } from './series.ts';
@@ -73,6 +73,31 @@ describe('unitStanding', () => {
 			expect(await standingAtLatest(fixture.db, past, spec.code, spec.level as 2 | 3, undefined)).toBeUndefined();
 		}
 		expect(await standingAtLatest(fixture.db, latest, 'NOPE', 3, undefined)).toBeUndefined();
+	});
+
+	it('counts the same from the unit_totals rows of the level as from the unit tree joined to them, and refuses the mart alone when it lacks units of the tree', async () => {
+		const latest = await resolveStamp(fixture.db);
+		for (const spec of FIXTURE_UNITS.filter((u) => u.level > 1)) {
+			const parent = FIXTURE_UNITS.find((u) => u.code === spec.parent)!;
+			for (const p of [{ code: parent.code, level: parent.level }, { code: spec.code.split('.')[0]!, level: 1 }, undefined]) {
+				const tree = await standingCounts(fixture.db, latest, spec.code, spec.level as 2 | 3, p, 'tree');
+				const mart = await standingCounts(fixture.db, latest, spec.code, spec.level as 2 | 3, p, 'mart');
+				expect(mart, spec.code).toEqual({ ...tree, tree_units: mart?.units });
+			}
+		}
+		const scratch = await openFixtureWarehouse();
+		try {
+			const at = await resolveStamp(scratch.db);
+			const spec = FIXTURE_UNITS.find((u) => u.level === 3)!;
+			const other = FIXTURE_UNITS.find((u) => u.level === 3 && u.code !== spec.code)!;
+			await scratch.database.run(`DELETE FROM unit_totals WHERE unit_code = '${other.code}'`);
+			expect(await standingCounts(scratch.db, at, spec.code, 3, undefined, 'mart')).toBeUndefined();
+			expect(await standingAtLatest(scratch.db, at, spec.code, 3, undefined)).toEqual({
+				national: expect.objectContaining({ of: FIXTURE_UNITS.filter((u) => u.level === 3).length }), metricRank: expect.anything(), peer: null
+			});
+		} finally {
+			await scratch.close();
+		}
 	});
 
 	it('refuses a level the viewer may not see figures of, like rankings()', async () => {

@@ -90,32 +90,7 @@ interface CountRow {
  */
 export async function standingAtLatest(db: WarehouseDb, stamp: Stamp, code: string, level: 2 | 3, parent: { code: string; name: string; level: number } | undefined): Promise<UnitStanding | undefined> {
 	if (stamp.asOf !== stamp.latestExport) return undefined;
-	const sibling = !parent ? sql`FALSE` : parent.level === 1 ? sql`a.level1_code = ${parent.code}` : sql`a.parent_code = ${parent.code}`;
-	const ahead = sql`(a.attainment > me.attainment OR (a.attainment = me.attainment AND a.valid > me.valid))`;
-	const { rows } = await sql<CountRow>`
-		WITH u AS (
-			SELECT u.unit_code, CASE WHEN u.level = 1 THEN u.unit_code ELSE u.level1_code END AS level1_code, u.parent_code,
-				CASE WHEN v.unit_code IS NULL THEN u.target_assigned ELSE v.target_assigned END AS target
-			FROM unit u
-			LEFT JOIN unit_version v ON v.unit_code = u.unit_code AND v.valid_from <= ${stamp.asOf}::TIMESTAMP
-				AND (v.valid_to IS NULL OR v.valid_to > ${stamp.asOf}::TIMESTAMP)
-			WHERE u.level = ${level}
-		),
-		t AS (SELECT unit_code, valid FROM unit_totals WHERE unit_level = ${level} AND as_of = ${stamp.asOf}::TIMESTAMP),
-		a AS (
-			SELECT u.unit_code, u.level1_code, u.parent_code, coalesce(t.valid, 0) AS valid, t.unit_code IS NOT NULL AS in_mart,
-				CASE WHEN u.target IS NOT NULL AND u.target <> 0 THEN coalesce(t.valid, 0)::DOUBLE / u.target END AS attainment
-			FROM u LEFT JOIN t USING (unit_code)
-		),
-		me AS (SELECT * FROM a WHERE unit_code = ${code} LIMIT 1)
-		SELECT count(*) AS units, (SELECT count(*) FROM t) AS mart_rows, count(me.unit_code) AS found,
-			any_value(me.attainment IS NOT NULL) AS has_attainment,
-			count(*) FILTER (WHERE a.valid > me.valid) AS valid_ahead,
-			count(*) FILTER (WHERE ${ahead}) AS attainment_ahead,
-			count(*) FILTER (WHERE ${sibling}) AS siblings,
-			count(*) FILTER (WHERE ${sibling} AND ${ahead}) AS siblings_ahead
-		FROM a LEFT JOIN me ON TRUE`.execute(db);
-	const row = rows[0];
+	const row = (await standingCounts(db, stamp, code, level, parent, 'mart')) ?? (await standingCounts(db, stamp, code, level, parent, 'tree'));
 	if (!row || n(row.mart_rows) === 0 || n(row.found) === 0) return undefined;
 	const units = n(row.units);
 	const rated = row.has_attainment === true;
@@ -124,6 +99,60 @@ export async function standingAtLatest(db: WarehouseDb, stamp: Stamp, code: stri
 		metricRank: { rank: rated ? n(row.attainment_ahead) + 1 : null, of: units },
 		peer: parent ? { rank: rated ? n(row.siblings_ahead) + 1 : null, of: n(row.siblings), name: parent.name, by: 'parent' } : null
 	};
+}
+
+/**
+ * The counts of standingAtLatest. 'tree': the level's units of the unit tree with their unit_totals figures (none = 0).
+ * 'mart': the level's unit_totals rows alone (they carry the tree's parent, level-1 unit and assigned target), one join
+ * fewer; the same units when the mart holds as many of the level as the tree (it is built from the tree), else undefined.
+ */
+export async function standingCounts(db: WarehouseDb, stamp: Stamp, code: string, level: 2 | 3, parent: { code: string; level: number } | undefined, from: 'mart' | 'tree'): Promise<CountRow | undefined> {
+	const sibling = !parent ? sql`FALSE` : parent.level === 1 ? sql`a.level1_code = ${parent.code}` : sql`a.parent_code = ${parent.code}`;
+	const ahead = sql`(a.attainment > me.attainment OR (a.attainment = me.attainment AND a.valid > me.valid))`;
+	const version = (alias: string) => sql`LEFT JOIN unit_version v ON v.unit_code = ${sql.ref(`${alias}.unit_code`)} AND v.valid_from <= ${stamp.asOf}::TIMESTAMP
+		AND (v.valid_to IS NULL OR v.valid_to > ${stamp.asOf}::TIMESTAMP)`;
+	const level1 = sql`CASE WHEN u.level = 1 THEN u.unit_code ELSE u.level1_code END`;
+	const units = from === 'mart'
+		? sql`
+			a AS (
+				SELECT t.unit_code, t.level1_code, t.parent_code, t.valid, true AS in_mart,
+					CASE WHEN t.target IS NOT NULL AND t.target <> 0 THEN t.valid::DOUBLE / t.target END AS attainment
+				FROM (
+					SELECT t.unit_code, t.level1_code, t.parent_code, t.valid,
+						CASE WHEN v.unit_code IS NULL THEN t.target_assigned ELSE v.target_assigned END AS target
+					FROM t ${version('t')}
+				) t
+			)`
+		: sql`
+			u AS (
+				SELECT u.unit_code, ${level1} AS level1_code, u.parent_code,
+					CASE WHEN v.unit_code IS NULL THEN u.target_assigned ELSE v.target_assigned END AS target
+				FROM unit u ${version('u')}
+				WHERE u.level = ${level}
+			),
+			a AS (
+				SELECT u.unit_code, u.level1_code, u.parent_code, coalesce(t.valid, 0) AS valid, t.unit_code IS NOT NULL AS in_mart,
+					CASE WHEN u.target IS NOT NULL AND u.target <> 0 THEN coalesce(t.valid, 0)::DOUBLE / u.target END AS attainment
+				FROM u LEFT JOIN t USING (unit_code)
+			)`;
+	const { rows } = await sql<CountRow & { tree_units: number }>`
+		WITH t AS (
+			SELECT unit_code, level1_code, parent_code, valid, target_assigned FROM unit_totals
+			WHERE unit_level = ${level} AND as_of = ${stamp.asOf}::TIMESTAMP
+		),
+		${units},
+		me AS (SELECT * FROM a WHERE unit_code = ${code} LIMIT 1)
+		SELECT count(*) AS units, (SELECT count(*) FROM t) AS mart_rows, count(me.unit_code) AS found,
+			${from === 'mart' ? sql`(SELECT count(*) FROM unit WHERE level = ${level})` : sql`NULL`} AS tree_units,
+			any_value(me.attainment IS NOT NULL) AS has_attainment,
+			count(*) FILTER (WHERE a.valid > me.valid) AS valid_ahead,
+			count(*) FILTER (WHERE ${ahead}) AS attainment_ahead,
+			count(*) FILTER (WHERE ${sibling}) AS siblings,
+			count(*) FILTER (WHERE ${sibling} AND ${ahead}) AS siblings_ahead
+		FROM a LEFT JOIN me ON TRUE`.execute(db);
+	const row = rows[0];
+	if (from === 'mart' && (!row || n(row.tree_units) !== n(row.units))) return undefined;
+	return row;
 }
 
 /**
