@@ -336,6 +336,46 @@ export interface UnitSpanTable {
 	no_to: number;
 }
 
+/** Search index (warehouse/sql/marts/search-index.sql): the distinct titles (is_title) and authors, numbered in text order. */
+export interface SearchTextTable {
+	text_no: number;
+	is_title: boolean;
+	text: string;
+}
+
+/** Search index: the distinct words (split on single spaces, unfolded) of search_text. */
+export interface SearchWordTable {
+	word_no: number;
+	word: string;
+}
+
+/** Search index: which texts hold each word. */
+export interface SearchWordTextTable {
+	word_no: number;
+	text_no: number;
+}
+
+/** Search index: initiative_period rows with the numbers of the initiative's title and author and of its id in id order, sorted by grassroots_no. */
+export interface SearchPeriodTable {
+	grassroots_no: number | null;
+	title_no: number | null;
+	author_no: number | null;
+	id_no: number | null;
+	status: string;
+	benefit: number | null;
+	submitted_at: Timestamp;
+	from_at: Timestamp;
+	to_at: Timestamp | null;
+	initiative_id: string;
+	field: string | null;
+	grassroots_code: string | null;
+}
+
+/** Search index: one row once built (whether any initiative id holds a space). */
+export interface SearchIdStatTable {
+	has_space: boolean;
+}
+
 /** Closed-month figures that changed since the previous published version (written by the audit stage). */
 export interface FigureRevisionTable {
 	level1_code: string;
@@ -377,5 +417,10 @@ export interface WarehouseSchema {
 	unit_author: UnitAuthorTable;
 	unit_top_initiative: UnitTopInitiativeTable;
 	unit_span: UnitSpanTable;
+	search_text: SearchTextTable;
+	search_word: SearchWordTable;
+	search_word_text: SearchWordTextTable;
+	search_period: SearchPeriodTable;
+	search_id_stat: SearchIdStatTable;
 	figure_revision: FigureRevisionTable;
 }
