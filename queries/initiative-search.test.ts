@@ -82,13 +82,14 @@ async function bothPaths(options: InitiativeListOptions) {
 }
 
 const NEEDLES = [
+	'', '%',
 	'cải tiến', 'CAI TIEN', 'cải tiến'.normalize('NFD'), 'Cải Tiến Quy', 'đức', 'ĐỨC', 'duc', 'Đ', 'd', 'van duc', 'nguyen van', 'n va', 'guyen van d',
 	'ả', 'ai', 'quy trình (giai', '(giai đoạn 2022-2023)', '2022-2023)', ': 50', '50% nhanh', '— cntt', 'cntt', 'hai  khoang', '  hai  ',
 	'sk-0001', 'sk duc', 'sk-duc', 'k d', 'i1', 'ỳ', 'y', 'ngoc y', 'thi an', 'zzz', 'cải tiến lò', 'x'.repeat(101)
 ];
 
 describe('initiative search index', () => {
-	it('finds exactly what the scan finds: rows, totals, order and pages, for every unit, sort and as-of', async () => {
+	it('finds exactly what the scan finds: rows, totals, order and pages, for every unit, sort and as-of, and lists without a search alike', async () => {
 		let compared = 0;
 		let found = 0;
 		for (const search of NEEDLES) {
@@ -104,7 +105,8 @@ describe('initiative search index', () => {
 					const { indexed, scanned, usedIndex } = await bothPaths(options);
 					const label = JSON.stringify(options);
 					expect(indexed, label).toEqual(scanned);
-					expect(usedIndex, label).toBe(true);
+					// A plain list past its last page (or of 0 rows) needs only the unit_totals count.
+					expect(usedIndex || (search.replace('%', '') === '' && indexed.rows.length === 0), label).toBe(true);
 					compared++;
 					if (scanned.total > 0) found++;
 				}

@@ -82,14 +82,14 @@ export function hasSearchIndex(db: WarehouseDb): Promise<boolean> {
 	return present;
 }
 
-/** The condition on search_period rows (alias s) matching the needle: title or author among the matched texts, or the id containing it. */
+/** The condition on search_period rows (alias p) matching the needle: title or author among the matched texts, or the id containing it. */
 export interface SearchMatch {
 	/** null when nothing can match. */
 	condition: RawBuilder<boolean> | null;
 }
 
 function column(kind: 'title' | 'author'): RawBuilder<number> {
-	return kind === 'title' ? sql<number>`s.title_no` : sql<number>`s.author_no`;
+	return kind === 'title' ? sql<number>`p.title_no` : sql<number>`p.author_no`;
 }
 
 function textCondition(kind: 'title' | 'author', numbers: number[]): RawBuilder<boolean> | null {
@@ -112,7 +112,7 @@ export async function searchMatch(db: WarehouseDb, needle: string): Promise<Sear
 	const candidates = patterns.map(
 		(pattern) => sql`SELECT t.text_no FROM search_word_text t WHERE t.word_no IN (SELECT w.word_no FROM search_word w WHERE regexp_matches(w.word, ${pattern}))`
 	);
-	const { rows } = await sql<{ text_no: number; is_title: boolean; has_space: boolean }>`
+	const { rows } = await sql<{ text_no: number; is_title: boolean }>`
 		WITH candidate AS (${sql.join(candidates, sql` INTERSECT `)})
 		SELECT x.text_no, x.is_title FROM search_text x
 		WHERE x.text_no IN (SELECT text_no FROM candidate) AND regexp_matches(x.text, ${searchPattern(needle)})
@@ -121,7 +121,7 @@ export async function searchMatch(db: WarehouseDb, needle: string): Promise<Sear
 	const authors = rows.filter((r) => !r.is_title).map((r) => n(r.text_no));
 	// An id can hold the needle only if it holds its spaces: most versions have no id with a space.
 	const idsPossible = !needle.includes(' ') || (await sql<{ has_space: boolean }>`SELECT has_space FROM search_id_stat`.execute(db)).rows[0]?.has_space === true;
-	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(s.initiative_id), ${needle})` : null].filter(
+	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(p.initiative_id), ${needle})` : null].filter(
 		(part): part is RawBuilder<boolean> => part !== null
 	);
 	return { condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})` };

@@ -65,8 +65,56 @@ function pageNumber(value: number | undefined, name: string, max: number): numbe
 	return value;
 }
 
-/** The same orders on the search index's rows (alias p): title_no numbers titles in text order, so it orders as the title does. */
-const INDEX_ORDER: Record<InitiativeSort, RawBuilder<unknown>> = { ...ORDER, ten: sql`p.title_no, p.initiative_id` };
+/**
+ * The same orders on the search index's rows (alias p), on integers only: title_no numbers titles in text order and id_no the
+ * initiatives in id order, so they order as the title and the id do.
+ */
+const INDEX_ORDER: Record<InitiativeSort, RawBuilder<unknown>> = {
+	'moi-nhat': sql`p.submitted_at DESC, p.id_no`,
+	'cu-nhat': sql`p.submitted_at, p.id_no`,
+	'lam-loi': sql`p.benefit DESC NULLS LAST, p.id_no`,
+	ten: sql`p.title_no, p.id_no`
+};
+
+/** Titles and authors of a page of search_period rows (alias p) from search_text. */
+const PAGE_TEXTS = sql`LEFT JOIN search_text t ON t.text_no = p.title_no LEFT JOIN search_text a ON a.text_no = p.author_no`;
+const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, p.title_no, p.author_no, p.id_no`;
+
+/**
+ * The list through the search index: a search's matching rows are counted and paged in one statement; a plain list takes its
+ * total from unit_totals at the latest export (`latest`), as the scan path does, and reads only its page.
+ */
+async function indexedList(
+	db: WarehouseDb,
+	needle: string,
+	periods: RawBuilder<unknown>,
+	order: RawBuilder<unknown>,
+	paging: { page: RawBuilder<unknown>; limit: number | undefined; offset: number },
+	latest: string | null,
+	unit: string
+): Promise<{ total: number; rows: ListRow[] }> {
+	const { page, limit, offset } = paging;
+	if (needle) {
+		const match = await searchMatch(db, needle);
+		if (match.condition === null) return { total: 0, rows: [] };
+		const { rows } = await sql<ListRow>`
+			WITH hit AS MATERIALIZED (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods}),
+			page AS (SELECT * FROM hit p ORDER BY ${order} ${page})
+			SELECT c.total, p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
+			FROM (SELECT count(*) AS total FROM hit) c LEFT JOIN (page p ${PAGE_TEXTS}) ON TRUE
+			ORDER BY ${order}`.execute(db);
+		return { total: n(rows[0]?.total), rows: rows.filter((r) => r.initiative_id !== null) };
+	}
+	const mart = latest === null ? [] : (await sql<{ n: number }>`SELECT on_portal AS n FROM unit_totals WHERE unit_code = ${unit} AND as_of = ${latest}::TIMESTAMP`.execute(db)).rows;
+	const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${periods}`.execute(db);
+	const total = n(count[0]?.n);
+	if (total === 0 || limit === 0 || (limit !== undefined && offset >= total)) return { total, rows: [] };
+	const { rows } = await sql<ListRow>`
+		WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${order} ${page})
+		SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
+		FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db);
+	return { total, rows };
+}
 
 const PERIOD_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code`;
 
@@ -94,26 +142,10 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const empty = limit === 0;
 	let total: number;
 	let rows: ListRow[];
-	if (needle && use.searchIndex && (scope.column === null || scope.span) && (await hasSearchIndex(db))) {
-		// The search index: the matching titles and authors first, then the narrow period rows (same rows, order and pages as the scan below).
-		const match = await searchMatch(db, needle);
-		if (match.condition === null) {
-			total = 0;
-			rows = [];
-		} else {
-			const hit = sql`SELECT s.initiative_id, s.status, s.submitted_at, s.benefit, s.title_no FROM search_period s
-				WHERE ${match.condition} AND ${asOfCondition(stamp.asOf, 's')} AND ${periodScopeCondition(scope, 's')}`;
-			const order = INDEX_ORDER[sort];
-			({ rows } = await sql<ListRow>`
-				WITH hit AS MATERIALIZED (${hit}),
-				page AS (SELECT * FROM hit p ORDER BY ${order} ${page})
-				SELECT c.total, p.initiative_id, i.field, p.status, p.submitted_at, p.benefit, i.grassroots_code, i.title, i.author
-				FROM (SELECT count(*) AS total FROM hit) c
-				LEFT JOIN (page p JOIN initiative i USING (initiative_id)) ON TRUE
-				ORDER BY ${order}`.execute(db));
-			total = n(rows[0]?.total);
-			rows = rows.filter((r) => r.initiative_id !== null);
-		}
+	if (use.searchIndex && (scope.column === null || scope.span) && (await hasSearchIndex(db))) {
+		// The search index: search_period is initiative_period sorted by unit with title and author numbers, so the unit's row
+		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below).
+		({ total, rows } = await indexedList(db, needle, periods, INDEX_ORDER[sort], { page, limit, offset }, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
 	} else if (needle) {
 		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
 		const pattern = searchPattern(needle);

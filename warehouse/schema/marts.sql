@@ -49,19 +49,27 @@ CREATE TABLE IF NOT EXISTS search_word_text (
 	text_no INTEGER NOT NULL
 );
 
--- Grain: one row per initiative_period row, with the search_text numbers of the initiative's title and author (null when it has none).
--- Stored sorted by author_no.
+-- Grain: one row per initiative_period row (its columns the list shows), with the search_text numbers of the initiative's title and author
+-- (null when it has none). Stored sorted by grassroots_no.
 CREATE TABLE IF NOT EXISTS search_period (
+	grassroots_no INTEGER,
 	title_no INTEGER,
 	author_no INTEGER,
-	grassroots_no INTEGER,
+	-- the initiative's number in initiative_id order
+	id_no INTEGER,
 	status VARCHAR NOT NULL,
 	benefit BIGINT,
 	submitted_at TIMESTAMP NOT NULL,
 	from_at TIMESTAMP NOT NULL,
 	to_at TIMESTAMP,
-	initiative_id VARCHAR NOT NULL
+	initiative_id VARCHAR NOT NULL,
+	field VARCHAR,
+	grassroots_code VARCHAR
 );
+-- versions built with the first layout of search_period
+ALTER TABLE search_period ADD COLUMN IF NOT EXISTS field VARCHAR;
+ALTER TABLE search_period ADD COLUMN IF NOT EXISTS grassroots_code VARCHAR;
+ALTER TABLE search_period ADD COLUMN IF NOT EXISTS id_no INTEGER;
 
 -- Grain: one row once the search index is built: whether any initiative id holds a space.
 CREATE TABLE IF NOT EXISTS search_id_stat (

@@ -1,7 +1,7 @@
 -- Rebuilds the initiative search index read by queries/initiatives.ts (after initiative-period.sql): the distinct titles and authors
--- (search_text), their space-separated words (search_word, search_word_text) and one narrow row per initiative_period row carrying
--- the numbers of its title and author (search_period), so a search matches a few thousand distinct texts instead of every
--- initiative's text and then reads integer columns. Words are the raw stored words (never folded here): the query matches
+-- (search_text), their space-separated words (search_word, search_word_text) and a copy of initiative_period carrying the numbers
+-- of each initiative's title and author, sorted by unit (search_period), so a search matches a few thousand distinct texts instead
+-- of every initiative's text and then reads integer columns of the unit's rows, and a list reads titles from search_text. Words are the raw stored words (never folded here): the query matches
 -- them with the same diacritics-insensitive pattern as the texts, so the index finds exactly what the full scan would.
 DELETE FROM search_text;
 DELETE FROM search_word;
@@ -32,18 +32,18 @@ ORDER BY ALL;
 
 DROP TABLE search_text_word;
 
--- Stored sorted by author_no: an author's periods are contiguous (a search for a name reads a few row groups); titles are
--- fewer and shared by many initiatives, so a title search reads more rows either way.
-INSERT INTO search_period (title_no, author_no, grassroots_no, status, benefit, submitted_at, from_at, to_at, initiative_id)
+-- Stored sorted by grassroots_no: a unit's periods (one grassroots_no span) are contiguous, so a unit's list or search reads its own row groups.
+-- id_no numbers the initiatives in id order, so sorts break ties on an integer.
+INSERT INTO search_period (grassroots_no, title_no, author_no, id_no, status, benefit, submitted_at, from_at, to_at, initiative_id, field, grassroots_code)
 WITH numbered AS (
-	SELECT i.initiative_id, t.text_no AS title_no, a.text_no AS author_no
+	SELECT i.initiative_id, t.text_no AS title_no, a.text_no AS author_no, row_number() OVER (ORDER BY i.initiative_id)::INTEGER AS id_no
 	FROM initiative i
 	LEFT JOIN (SELECT text_no, text FROM search_text WHERE is_title) t ON t.text = i.title
 	LEFT JOIN (SELECT text_no, text FROM search_text WHERE NOT is_title) a ON a.text = i.author
 )
-SELECT n.title_no, n.author_no, p.grassroots_no, p.status, p.benefit, p.submitted_at, p.from_at, p.to_at, p.initiative_id
+SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p.submitted_at, p.from_at, p.to_at, p.initiative_id, p.field, p.grassroots_code
 FROM initiative_period p JOIN numbered n USING (initiative_id)
-ORDER BY n.author_no;
+ORDER BY p.grassroots_no;
 
 -- Whether any id holds a space: a search text with a space can then skip matching ids. One row = the index is built.
 INSERT INTO search_id_stat (has_space)
