@@ -42,7 +42,12 @@ function sum(values: (number | null)[]): number | null {
 export async function targets(db: WarehouseDb, options: QueryOptions): Promise<Targets> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
-	const children = (await unitFigures(db, stamp, { childrenOf: scope })).map(withTarget);
+	// The sub-units' figures and the unit's own are independent reads: both start at once.
+	const [childFigures, ownFigures] = await Promise.all([
+		unitFigures(db, stamp, { childrenOf: scope }),
+		scope.level === 0 ? null : unitFigures(db, stamp, { level: scope.level, within: scope })
+	]);
+	const children = childFigures.map(withTarget);
 	// Counts of sub-units (how many met target) stay; rows of sub-units the viewer may not see figures of are left out.
 	const shownRows = children.filter((c) => canSeeFigures(options.viewer, c.level));
 	let self: Omit<SubUnitTarget, 'code' | 'name' | 'level' | 'parentCode' | 'level1Code'>;
@@ -59,8 +64,7 @@ export async function targets(db: WarehouseDb, options: QueryOptions): Promise<T
 			meets: attainment === null ? null : attainment >= 1, gap: assigned === null ? null : Math.max(0, assigned - valid)
 		};
 	} else {
-		const [row] = await unitFigures(db, stamp, { level: scope.level, within: scope });
-		self = withTarget(row!);
+		self = withTarget(ownFigures![0]!);
 	}
 	return {
 		...stamp,

@@ -31,12 +31,15 @@ export async function unitPageData(context: DatasetContext, code: string, listPa
 	const pathRead = unitPath(db, unit);
 	const figures = Promise.all([totals(db, { viewer, asOf, unit }), targets(db, { viewer, asOf, unit })]);
 	// One read of the level's figures gives the national ranks and the peer rank (rankings() would sort the level three times).
-	const standingRead = scope.level > 0
-		? pathRead.then((path) => {
-				const parent = path.at(-2);
-				return unitStanding(db, { viewer, asOf, unit, parent: parent && { code: parent.code, name: parent.name, level: parent.level } });
-			})
-		: null;
+	// A level-1 unit's peers are its region or kind, not its parent: its standing need not wait for the path.
+	const standingRead = scope.level === 1
+		? unitStanding(db, { viewer, asOf, unit })
+		: scope.level > 1
+			? pathRead.then((path) => {
+					const parent = path.at(-2);
+					return unitStanding(db, { viewer, asOf, unit, parent: parent && { code: parent.code, name: parent.name, level: parent.level } });
+				})
+			: null;
 	const shownRead = Promise.all([
 		showDataset(context, 'duong-tich-luy', params),
 		scope.level > 0 ? showDataset(context, 'so-sanh', params) : null,
