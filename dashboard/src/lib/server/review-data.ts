@@ -15,19 +15,22 @@ export function loadReview(event: RequestEvent, code: string) {
 		const scope = await resolveUnit(db, unitCodeParam(code, language));
 		const unit = scope.code;
 		const params = { unit };
-		const [t, g, s, path, authorCounts] = await Promise.all([
-			totals(db, { viewer, asOf, unit }),
-			targets(db, { viewer, asOf, unit }),
-			pageSeries(context, unit),
-			unitPath(db, unit),
-			authorsByValidCount(db, { viewer, asOf, unit })
-		]);
-		const [curve, subUnits, fields, topBenefit, authors] = await Promise.all([
-			showDataset(context, 'duong-tich-luy', params),
-			scope.level < 3 ? showDataset(context, 'don-vi-con', params) : null,
-			showDataset(context, 'co-cau', { ...params, by: 'field' }),
-			showDataset(context, 'sang-kien-lam-loi', params),
-			scope.level > 0 ? showDataset(context, 'tac-gia', params) : null
+		// Every part starts at once: the datasets need none of the figures above.
+		const [[t, g, s, path, authorCounts], [curve, subUnits, fields, topBenefit, authors]] = await Promise.all([
+			Promise.all([
+				totals(db, { viewer, asOf, unit }),
+				targets(db, { viewer, asOf, unit }),
+				pageSeries(context, unit),
+				unitPath(db, unit),
+				authorsByValidCount(db, { viewer, asOf, unit })
+			]),
+			Promise.all([
+				showDataset(context, 'duong-tich-luy', params),
+				scope.level < 3 ? showDataset(context, 'don-vi-con', params) : null,
+				showDataset(context, 'co-cau', { ...params, by: 'field' }),
+				showDataset(context, 'sang-kien-lam-loi', params),
+				scope.level > 0 ? showDataset(context, 'tac-gia', params) : null
+			])
 		]);
 		const firstDay = s.points.find((p) => p.onPortal > 0)?.day ?? null;
 		const rows = g.subUnits.rows;
