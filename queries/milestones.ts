@@ -80,7 +80,7 @@ export async function milestones(db: WarehouseDb, options: QueryOptions & { thre
 	const scope = await resolveUnit(db, options.unit, options.viewer);
 	const thresholds = options.thresholds ?? MILESTONES;
 	if (thresholds.some((t) => !Number.isSafeInteger(t) || t < 1)) throw new QueryInputError('invalid_option', 'thresholds must be positive integers');
-	const result: Milestone[] = [];
-	for (const threshold of thresholds) result.push({ threshold, reachedAt: await firstReached(db, scope, threshold, stamp.asOf) });
+	// The thresholds are independent: their walks run at once (on a page's handle, the series they share is read once).
+	const result: Milestone[] = await Promise.all(thresholds.map(async (threshold) => ({ threshold, reachedAt: await firstReached(db, scope, threshold, stamp.asOf) })));
 	return { ...stamp, unit: scope.code, milestones: result };
 }

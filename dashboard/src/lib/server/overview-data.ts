@@ -8,8 +8,11 @@ import { showDataset } from './page-data.ts';
 
 export async function overviewData(context: DatasetContext) {
 	const { db, viewer, asOf } = context;
-	const [t, g, m] = await Promise.all([totals(db, { viewer, asOf }), targets(db, { viewer, asOf }), milestones(db, { viewer, asOf })]);
-	const [curve, map63, map34, top] = await Promise.all([
+	// Every part starts at once: the datasets need none of the figures of the first three.
+	const [t, g, m, curve, map63, map34, top] = await Promise.all([
+		totals(db, { viewer, asOf }),
+		targets(db, { viewer, asOf }),
+		milestones(db, { viewer, asOf }),
 		showDataset(context, 'duong-tich-luy'),
 		showDataset(context, 'ban-do-63'),
 		showDataset(context, 'ban-do-34'),
