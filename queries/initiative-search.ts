@@ -62,24 +62,30 @@ export function numberRuns(numbers: readonly number[]): [number, number][] {
 /** Up to this many runs of matched text numbers become range conditions (which skip row groups); more become a semi-join. */
 const MAX_RUNS = 32;
 
-const indexOf = new WeakMap<WarehouseDb, Promise<boolean>>();
+/** What a built search index says of the version's ids. */
+export interface SearchIndexStat {
+	/** Some initiative id holds a space. */
+	hasSpace: boolean;
+}
+
+const indexOf = new WeakMap<WarehouseDb, Promise<SearchIndexStat | null>>();
 
 /**
- * Whether the version holds a built search index (search_id_stat has its row): versions built before it fall back to the
- * full scan. Looked up once per handle (a published version never changes).
+ * The version's search index stat row, or null when it has no built index (versions built before it fall back to the full
+ * scan). Looked up once per handle (a published version never changes).
  */
-export function hasSearchIndex(db: WarehouseDb): Promise<boolean> {
-	let present = indexOf.get(db);
-	if (!present) {
-		present = (async () => {
+export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null> {
+	let stat = indexOf.get(db);
+	if (!stat) {
+		stat = (async () => {
 			const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'search_id_stat'`.execute(db);
-			if (n(rows[0]?.n) !== 1) return false;
-			const { rows: built } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_id_stat`.execute(db);
-			return n(built[0]?.n) === 1;
+			if (n(rows[0]?.n) !== 1) return null;
+			const { rows: built } = await sql<{ has_space: boolean }>`SELECT has_space FROM search_id_stat`.execute(db);
+			return built.length === 1 ? { hasSpace: built[0]!.has_space === true } : null;
 		})();
-		indexOf.set(db, present);
+		indexOf.set(db, stat);
 	}
-	return present;
+	return stat;
 }
 
 /** The condition on search_period rows (alias p) matching the needle: title or author among the matched texts, or the id containing it. */
@@ -107,7 +113,7 @@ function textCondition(kind: 'title' | 'author', numbers: number[]): RawBuilder<
  * search_period: exactly the rows whose initiative's title or author matches searchPattern(needle) or whose id, lower-cased,
  * contains the needle.
  */
-export async function searchMatch(db: WarehouseDb, needle: string): Promise<SearchMatch> {
+export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchIndexStat): Promise<SearchMatch> {
 	const patterns = wordPatterns(needle);
 	const candidates = patterns.map(
 		(pattern) => sql`SELECT t.text_no FROM search_word_text t WHERE t.word_no IN (SELECT w.word_no FROM search_word w WHERE regexp_matches(w.word, ${pattern}))`
@@ -120,7 +126,7 @@ export async function searchMatch(db: WarehouseDb, needle: string): Promise<Sear
 	const titles = rows.filter((r) => r.is_title).map((r) => n(r.text_no));
 	const authors = rows.filter((r) => !r.is_title).map((r) => n(r.text_no));
 	// An id can hold the needle only if it holds its spaces: most versions have no id with a space.
-	const idsPossible = !needle.includes(' ') || (await sql<{ has_space: boolean }>`SELECT has_space FROM search_id_stat`.execute(db)).rows[0]?.has_space === true;
+	const idsPossible = !needle.includes(' ') || stat.hasSpace;
 	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(p.initiative_id), ${needle})` : null].filter(
 		(part): part is RawBuilder<boolean> => part !== null
 	);

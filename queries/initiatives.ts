@@ -1,7 +1,7 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { hasSearchIndex, searchMatch, searchPattern } from './initiative-search.ts';
+import { searchIndexStat, searchMatch, searchPattern, type SearchIndexStat } from './initiative-search.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
@@ -86,6 +86,7 @@ const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.
  */
 async function indexedList(
 	db: WarehouseDb,
+	index: SearchIndexStat,
 	needle: string,
 	periods: RawBuilder<unknown>,
 	order: RawBuilder<unknown>,
@@ -95,13 +96,15 @@ async function indexedList(
 ): Promise<{ total: number; rows: ListRow[] }> {
 	const { page, limit, offset } = paging;
 	if (needle) {
-		const match = await searchMatch(db, needle);
+		const match = await searchMatch(db, needle, index);
 		if (match.condition === null) return { total: 0, rows: [] };
+		// The matching rows are kept narrow (their row id and the sort keys); the page's own columns are read for its rows only.
 		const { rows } = await sql<ListRow>`
-			WITH hit AS MATERIALIZED (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods}),
+			WITH hit AS MATERIALIZED (SELECT p.rowid AS row_id, p.submitted_at, p.benefit, p.title_no, p.id_no FROM search_period p WHERE ${match.condition} AND ${periods}),
 			page AS (SELECT * FROM hit p ORDER BY ${order} ${page})
-			SELECT c.total, p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
-			FROM (SELECT count(*) AS total FROM hit) c LEFT JOIN (page p ${PAGE_TEXTS}) ON TRUE
+			SELECT c.total, s.initiative_id, s.field, s.status, s.submitted_at, s.benefit, s.grassroots_code, t.text AS title, a.text AS author
+			FROM (SELECT count(*) AS total FROM hit) c
+			LEFT JOIN (page p JOIN search_period s ON s.rowid = p.row_id LEFT JOIN search_text t ON t.text_no = s.title_no LEFT JOIN search_text a ON a.text_no = s.author_no) ON TRUE
 			ORDER BY ${order}`.execute(db);
 		return { total: n(rows[0]?.total), rows: rows.filter((r) => r.initiative_id !== null) };
 	}
@@ -142,10 +145,11 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const empty = limit === 0;
 	let total: number;
 	let rows: ListRow[];
-	if (use.searchIndex && (scope.column === null || scope.span) && (await hasSearchIndex(db))) {
+	const index = use.searchIndex && (scope.column === null || scope.span) ? await searchIndexStat(db) : null;
+	if (index) {
 		// The search index: search_period is initiative_period sorted by unit with title and author numbers, so the unit's row
 		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below).
-		({ total, rows } = await indexedList(db, needle, periods, INDEX_ORDER[sort], { page, limit, offset }, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
+		({ total, rows } = await indexedList(db, index, needle, periods, INDEX_ORDER[sort], { page, limit, offset }, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
 	} else if (needle) {
 		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
 		const pattern = searchPattern(needle);
