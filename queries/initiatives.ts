@@ -126,10 +126,11 @@ type ListRow = { initiative_id: string; title: string | null; field: string | nu
 /**
  * The initiatives on the portal at T inside a unit (default the nation), matching `search` in title, author or id ignoring
  * diacritics and case, in a chosen order; `limit`/`offset` page it (no limit = all, for exports). Detail scope only:
- * NotVisibleError outside it. Without a search (and not by title) the page is cut from initiative_period alone and only
- * its rows are joined to titles and authors; a search first finds the matching initiatives of the unit, then their periods:
- * through the search index when the version has one (and the unit a grassroots_no span), else by scanning every title and
- * author (`use.searchIndex` false forces the scan, for comparing the two).
+ * NotVisibleError outside it. When the version has the search index and the unit a grassroots_no span (or is the nation), the
+ * list reads search_period (a search first matches the distinct titles and authors: see initiative-search.ts); otherwise
+ * without a search (and not by title) the page is cut from initiative_period alone and only its rows are joined to titles and
+ * authors, and a search scans every title and author of the unit, then their periods (`use.searchIndex` false forces this
+ * path, for comparing the two).
  */
 export async function initiativeList(db: WarehouseDb, options: InitiativeListOptions, use: { searchIndex: boolean } = { searchIndex: true }): Promise<InitiativeList> {
 	const sort = options.sort ?? 'moi-nhat';
