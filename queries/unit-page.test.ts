@@ -1,12 +1,12 @@
 // unitStanding gives every unit of the hand-made warehouse the ranks rankings() gives it (national by valid and by attainment, among peers or siblings), at several as-of times; placeOf follows the tie rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
-import { peerGroupOf } from './peers.ts';
+import { peerGroupOf, quantile } from './peers.ts';
 import { rankFigures, rankings } from './rankings.ts';
 import { seriesRows } from './series.ts';
 import { QueryInputError, resolveStamp, resolveUnit } from './query-context.ts';
 import { breakdown, BREAKDOWN_BYS } from './breakdowns.ts';
-import { breakdownsOf, placeOf, seriesOfUnits, standingAtLatest, standingCounts, unitScan, unitStanding } from './unit-page.ts';
+import { breakdownsOf, medianOnPortalOfUnits, placeOf, seriesOfUnits, standingAtLatest, standingCounts, unitScan, unitStanding } from './unit-page.ts';
 import { topInitiativesFrom } from './benefit.ts';
 import { topAuthorsFrom } from './people.ts';
 import { dailySeries } from './series.ts';
@@ -124,6 +124,28 @@ describe('seriesOfUnits', () => {
 			for (const code of ofLevel) expect(byLevel.get(code), code).toEqual(batched.get(code));
 		}
 		expect(await seriesOfUnits(fixture.db, [], '2022-02-01', '2022-06-10')).toEqual(new Map());
+	});
+});
+
+describe('medianOnPortalOfUnits', () => {
+	it('gives each day the quantile() median of the units with a row that day, as the peer curve took it from their series', async () => {
+		const cases = [
+			[FIXTURE_UNITS.filter((u) => u.level === 1).map((u) => u.code), 1],
+			[['T38', 'T40'], 1],
+			[['T38', 'NOPE'], 1],
+			[FIXTURE_UNITS.filter((u) => u.level === 2).map((u) => u.code), 2]
+		] as const;
+		let days = 0;
+		for (const [codes, level] of cases) {
+			const series = await seriesOfUnits(fixture.db, codes, '2022-01-08', '2022-06-10', level);
+			const byDay = new Map<string, number[]>();
+			for (const points of series.values()) for (const p of points) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p.onPortal]);
+			const expected = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, values]) => ({ day, median: quantile(values.sort((a, b) => a - b), 0.5) }));
+			expect(await medianOnPortalOfUnits(fixture.db, codes, '2022-01-08', '2022-06-10', level), codes.join()).toEqual(expected);
+			days += expected.length;
+		}
+		expect(days).toBeGreaterThan(100);
+		expect(await medianOnPortalOfUnits(fixture.db, [], '2022-01-08', '2022-06-10', 1)).toEqual([]);
 	});
 });
 

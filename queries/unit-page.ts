@@ -179,6 +179,20 @@ export async function seriesOfUnits(db: WarehouseDb, codes: readonly string[], f
 }
 
 /**
+ * The median (quantile_cont 0.5: linear interpolation, as quantile() of peers.ts) of several units' on-portal counts at
+ * the end of each day between two days (inclusive), over the units with a row that day: the peer-median curve, computed
+ * where the series are stored (one row a day reaches the page, not one a unit and day).
+ */
+export async function medianOnPortalOfUnits(db: WarehouseDb, codes: readonly string[], fromDay: string, toDay: string, level: 1 | 2): Promise<{ day: string; median: number }[]> {
+	if (codes.length === 0) return [];
+	const { rows } = await sql<{ day: string; median: number }>`
+		SELECT day, quantile_cont(on_portal, 0.5) AS median FROM daily_series
+		WHERE unit_level = ${level} AND unit_code IN (${sql.join([...codes])}) AND day >= ${fromDay}::DATE AND day <= ${toDay}::DATE
+		GROUP BY day ORDER BY day`.execute(db);
+	return rows;
+}
+
+/**
  * Several breakdowns of one unit as of T from one scan of initiative_period (GROUPING SETS): for each `by`, what
  * breakdown() answers (same rows, order, shares and press suppression). Aggregates: every viewer.
  */

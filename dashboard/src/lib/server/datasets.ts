@@ -4,12 +4,12 @@ import { formatPercent, formatVnd, formatInteger, type Language } from '../../..
 import { topInitiatives } from '../../../../queries/benefit.ts';
 import { breakdown, BREAKDOWN_BYS, type BreakdownBy } from '../../../../queries/breakdowns.ts';
 import { topAuthors } from '../../../../queries/people.ts';
-import { KIND_NAMES, PEER_BYS, RANK_METRICS, map2025Figures, peerGroupOf, peerStats, quantile, type PeerBy, type RankMetric } from '../../../../queries/peers.ts';
+import { KIND_NAMES, PEER_BYS, RANK_METRICS, map2025Figures, peerGroupOf, peerStats, type PeerBy, type RankMetric } from '../../../../queries/peers.ts';
 import { quarantineCounts } from '../../../../queries/quality.ts';
 import { resolveStamp, resolveUnit, type Stamp } from '../../../../queries/query-context.ts';
 import { rankMovement, rankings } from '../../../../queries/rankings.ts';
 import { dailySeries, type Series } from '../../../../queries/series.ts';
-import { breakdownsOf, seriesOfUnits, unitScan, type UnitScan } from '../../../../queries/unit-page.ts';
+import { breakdownsOf, medianOnPortalOfUnits, unitScan, type UnitScan } from '../../../../queries/unit-page.ts';
 import { CAMPAIGN, PHASES } from '../../../../queries/programme.ts';
 import { SHARE_BYS, SHARE_METRICS, shares, type ShareBy, type ShareMetric } from '../../../../queries/shares.ts';
 import { targets } from '../../../../queries/targets.ts';
@@ -98,10 +98,8 @@ const totalsDataset: DatasetFunction = async (context, params) => {
 async function peerMedianSeries(context: DatasetContext, level1: string, by: PeerBy, fromDay: string, toDay: string) {
 	const group = await peerGroupOf(context.db, level1, by);
 	if (!group) return undefined;
-	const perPeer = [...(await seriesOfUnits(context.db, group.members, fromDay, toDay, 1)).values()];
-	const byDay = new Map<string, number[]>();
-	for (const points of perPeer) for (const p of points) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p.onPortal]);
-	return { group, points: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, values]) => ({ time: seriesPoint(day), value: quantile(values.sort((a, b) => a - b), 0.5) ?? 0 })) };
+	const medians = await medianOnPortalOfUnits(context.db, group.members, fromDay, toDay, 1);
+	return { group, points: medians.map(({ day, median }) => ({ time: seriesPoint(day), value: median })) };
 }
 
 /** The level-1 unit's natural peer grouping: region for a provincial federation, kind for a central union. */
