@@ -115,13 +115,14 @@ function textCondition(kind: 'title' | 'author', numbers: number[]): RawBuilder<
  */
 export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchIndexStat): Promise<SearchMatch> {
 	const patterns = wordPatterns(needle);
-	const candidates = patterns.map(
-		(pattern) => sql`SELECT t.text_no FROM search_word_text t WHERE t.word_no IN (SELECT w.word_no FROM search_word w WHERE regexp_matches(w.word, ${pattern}))`
+	// A text holding the needle holds, for every pattern, a word matching it (one semi-join per pattern on the small word tables).
+	const holdsWords = patterns.map(
+		(pattern) =>
+			sql`x.text_no IN (SELECT t.text_no FROM search_word_text t WHERE t.word_no IN (SELECT w.word_no FROM search_word w WHERE regexp_matches(w.word, ${pattern})))`
 	);
 	const { rows } = await sql<{ text_no: number; is_title: boolean }>`
-		WITH candidate AS (${sql.join(candidates, sql` INTERSECT `)})
 		SELECT x.text_no, x.is_title FROM search_text x
-		WHERE x.text_no IN (SELECT text_no FROM candidate) AND regexp_matches(x.text, ${searchPattern(needle)})
+		WHERE ${sql.join(holdsWords, sql` AND `)} AND regexp_matches(x.text, ${searchPattern(needle)})
 		ORDER BY x.text_no`.execute(db);
 	const titles = rows.filter((r) => r.is_title).map((r) => n(r.text_no));
 	const authors = rows.filter((r) => !r.is_title).map((r) => n(r.text_no));
