@@ -1,5 +1,5 @@
 // Totals of a unit (or the nation) as of T: on the portal by status, withdrawn, benefit and its median, authors, participating grassroots unions, goal share, phases.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
@@ -32,7 +32,7 @@ export interface Totals extends Stamp {
 	phases: { phase1: PhaseTotals; phase2: PhaseTotals };
 }
 
-interface TotalsRow {
+export interface TotalsRow {
 	on_portal: number;
 	valid: number;
 	under_review: number;
@@ -87,11 +87,29 @@ async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock):
 
 /** One scan of the unit's periods at T, withdrawals and the unit tree (at the latest export the distinct counts from unit_totals). */
 async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
+	const { rows } = await periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest).execute(db);
+	const row = rows[0]!;
+	if (row.authors === null || row.participating === null) {
+		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
+		const { rows: distinct } = await sql<{ authors: number; participating: number }>`
+			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT grassroots_code) AS participating
+			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`.execute(db);
+		Object.assign(row, distinct[0]);
+	}
+	return row;
+}
+
+/**
+ * SQL: the totals row of a unit's periods at T (initiative_period, or a relation of its rows, filtered by `where` on
+ * alias p), its withdrawals and its grassroots unions in the tree; at the latest export the distinct counts come from
+ * unit_totals (null without its row).
+ */
+export function periodTotalsSql(periods: RawBuilder<unknown>, where: RawBuilder<boolean>, scope: UnitScope, t: WallClock, latest: boolean): RawBuilder<TotalsRow> {
 	const mart = (column: 'authors' | 'participating_grassroots') =>
 		sql`(SELECT ${sql.ref(column)} FROM unit_totals WHERE unit_code = ${scope.code} AND as_of = ${t}::TIMESTAMP LIMIT 1)`;
 	// Withdrawals are few: the scope is looked up among the withdrawn initiatives only (none for the nation).
 	const withdrawnScope = scope.column ? sql`AND w.initiative_id IN (SELECT i.initiative_id FROM initiative i WHERE ${scopeCondition(scope, 'i')})` : sql``;
-	const { rows } = await sql<TotalsRow>`
+	return sql<TotalsRow>`
 		WITH period AS (
 			SELECT count(*) AS on_portal,
 				count(*) FILTER (WHERE status = 'valid') AS valid,
@@ -104,8 +122,8 @@ async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock
 				count(*) FILTER (WHERE submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_on_portal,
 				count(*) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_valid,
 				sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_benefit
-			FROM initiative_period p
-			WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}
+			FROM ${periods} p
+			WHERE ${where}
 		)
 		SELECT period.* REPLACE (
 				${latest ? mart('authors') : sql`period.authors`} AS authors,
@@ -113,19 +131,11 @@ async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock
 			(SELECT count(DISTINCT w.initiative_id) FROM initiative_withdrawal w
 			 WHERE w.withdrawn_at <= ${t}::TIMESTAMP AND (w.reinstated_at IS NULL OR w.reinstated_at > ${t}::TIMESTAMP) ${withdrawnScope}) AS withdrawn,
 			${grassrootsOf(scope)} AS grassroots
-		FROM period`.execute(db);
-	const row = rows[0]!;
-	if (row.authors === null || row.participating === null) {
-		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
-		const { rows: distinct } = await sql<{ authors: number; participating: number }>`
-			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT grassroots_code) AS participating
-			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`.execute(db);
-		Object.assign(row, distinct[0]);
-	}
-	return row;
+		FROM period`;
 }
 
-function totalsOf(stamp: Stamp, scope: UnitScope, row: TotalsRow): Totals {
+/** Totals of a unit from its totals row (pure). */
+export function totalsOf(stamp: Stamp, scope: UnitScope, row: TotalsRow): Totals {
 	const onPortal = n(row.on_portal);
 	const benefit = n(row.benefit);
 	const p1 = { onPortal: n(row.p1_on_portal), valid: n(row.p1_valid), benefit: n(row.p1_benefit) };
