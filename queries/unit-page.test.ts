@@ -9,6 +9,7 @@ import { breakdown, BREAKDOWN_BYS } from './breakdowns.ts';
 import { breakdownsOf, medianOnPortalOfUnits, placeOf, seriesOfUnits, standingAtLatest, standingCounts, unitScan, unitStanding } from './unit-page.ts';
 import { topInitiativesFrom } from './benefit.ts';
 import { topAuthorsFrom } from './people.ts';
+import { totalsFrom } from './totals.ts';
 import { dailySeries } from './series.ts';
 import type { UnitFigure } from './unit-figures.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
@@ -185,18 +186,19 @@ describe('unitScan', () => {
 		}
 	};
 
-	it('answers what the series, breakdowns, top authors and top initiatives of the periods answer, for every unit, viewer, as-of and limit', async () => {
+	it('answers what the series, breakdowns, top authors, top initiatives and totals of the periods answer, for every unit, viewer, as-of and limit', async () => {
 		const latest = (await resolveStamp(fixture.db)).latestExport;
 		const viewers: Viewer[] = [viewer, PRESS, { role: 'regional', unitCode: 'T38' }, { role: 'regional', unitCode: 'T38.01' }];
 		let scanned = 0;
 		let listed = 0;
+		let totalled = 0;
 		for (const asOf of [undefined, '2022-03-01 08:00', '2022-05-15 12:00']) {
 			for (const unit of ['VN', ...FIXTURE_UNITS.map((u) => u.code)]) {
 				for (const who of viewers) {
 					for (const [authorLimit, topLimit] of [[20, 10], [1, 2], [null, 1]] as const) {
 						const bys = who === PRESS ? (['field', 'leadership'] as const) : BREAKDOWN_BYS;
 						const label = `${unit} ${JSON.stringify(who)} ${asOf ?? ''} ${authorLimit}/${topLimit}`;
-						const scan = await answer(() => unitScan(fixture.db, { viewer: who, asOf, unit, bys, authorLimit, topLimit }));
+						const scan = await answer(() => unitScan(fixture.db, { viewer: who, asOf, unit, bys, authorLimit, topLimit, totals: authorLimit !== 1 }));
 						if ('error' in (scan ?? {})) {
 							expect(await answer(() => breakdownsOf(fixture.db, { viewer: who, asOf, unit, bys })), label).toEqual(scan);
 							continue;
@@ -215,6 +217,9 @@ describe('unitScan', () => {
 						expect(result.authors, label).toEqual(authors === null || 'error' in authors ? null : authors.rows);
 						const top = await answer(() => topInitiativesFrom(fixture.db, { viewer: who, asOf, unit, limit: topLimit }, 'periods'));
 						expect(result.top, label).toEqual('error' in top ? null : top.rows);
+						const past = asOf !== undefined && asOf !== latest;
+						expect(result.totals, label).toEqual(past && authorLimit !== 1 ? await totalsFrom(fixture.db, { viewer: who, asOf, unit }, 'periods') : null);
+						if (result.totals) totalled++;
 						listed += (result.authors?.length ?? 0) + (result.top?.length ?? 0);
 					}
 				}
@@ -222,6 +227,7 @@ describe('unitScan', () => {
 		}
 		expect(scanned).toBeGreaterThan(100);
 		expect(listed).toBeGreaterThan(100);
+		expect(totalled).toBeGreaterThan(50);
 	});
 
 	it('refuses unknown breakdowns and limits out of range', async () => {

@@ -6,6 +6,7 @@ import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } fr
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import { cumulativeSeriesSql, FIRST_DAY, toPoint, type PointRow, type SeriesPoint } from './series.ts';
+import { periodTotalsSql, totalsOf, type Totals, type TotalsRow } from './totals.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 import { assertFigures, canSeeDetail, type Viewer } from './viewer.ts';
 
@@ -255,10 +256,14 @@ export interface UnitScan {
 	authors: AuthorRow[] | null;
 	/** topInitiatives() rows at the limit asked for; null outside the viewer's detail scope. */
 	top: TopInitiative[] | null;
+	/** totals() when asked for and T is not the latest export; else null. */
+	totals: Totals | null;
 }
 
 export interface UnitScanOptions extends QueryOptions {
 	bys: readonly BreakdownBy[];
+	/** Also totals() at a past T (at the latest export they are a mart row). */
+	totals?: boolean;
 	/** Authors to rank (topAuthors' limit); null = none. */
 	authorLimit: number | null;
 	topLimit: number;
@@ -267,6 +272,7 @@ export interface UnitScanOptions extends QueryOptions {
 /** One row of unitScan's statement: part 0 = series, 1 = breakdown groups, 2 = authors, 3 = top initiatives, each in its order. */
 interface ScanRow extends PointRow {
 	part: number;
+	totals: TotalsRow | null;
 	g: number | null;
 	key: string | null;
 	name: string | null;
@@ -299,17 +305,20 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	const lastDay = (stamp.asOf < stamp.latestExport ? stamp.asOf : stamp.latestExport).slice(0, 10);
 	const detail = canSeeDetail(options.viewer, scope.code);
 	const withAuthors = detail && options.authorLimit !== null;
+	const withTotals = options.totals === true && stamp.asOf !== stamp.latestExport;
 	// Every part names every column (the first part present names the result's columns).
-	const row = (part: number, ord: string, columns: Partial<Record<'g' | 'day' | 'key' | 'on_portal' | 'under_review' | 'valid' | 'invalid' | 'benefit' | 'name' | 'initiative_id' | 'title' | 'field' | 'grassroots_code' | 'level1_code', string>>) =>
-		sql.raw(`SELECT ${part} AS part, ${ord} AS ord, ${(['g', 'day', 'key', 'on_portal', 'under_review', 'valid', 'invalid', 'benefit', 'name', 'initiative_id', 'title', 'field', 'grassroots_code', 'level1_code'] as const)
+	const row = (part: number, ord: string, columns: Partial<Record<'g' | 'day' | 'key' | 'on_portal' | 'under_review' | 'valid' | 'invalid' | 'benefit' | 'name' | 'initiative_id' | 'title' | 'field' | 'grassroots_code' | 'level1_code' | 'totals', string>>) =>
+		sql.raw(`SELECT ${part} AS part, ${ord} AS ord, ${(['g', 'day', 'key', 'on_portal', 'under_review', 'valid', 'invalid', 'benefit', 'name', 'initiative_id', 'title', 'field', 'grassroots_code', 'level1_code', 'totals'] as const)
 			.map((c) => `${columns[c] ?? 'NULL'} AS ${c}`).join(', ')}`);
 	const parts = [
 		...(withSeries ? [sql`${row(0, 'row_number() OVER (ORDER BY day)', { day: 'day', on_portal: 'on_portal', under_review: 'under_review', valid: 'valid', invalid: 'invalid', benefit: 'benefit' })} FROM series`] : []),
 		...(bys.length > 0 ? [sql`${row(1, 'row_number() OVER (ORDER BY g, on_portal DESC, key)', { g: 'g', key: 'key', on_portal: 'on_portal', valid: 'valid', benefit: 'benefit' })} FROM grouped`] : []),
 		...(withAuthors ? [sql`${row(2, 'ord', { on_portal: 'on_portal', valid: 'valid', benefit: 'benefit', name: 'name', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM author_row`] : []),
-		...(detail ? [sql`${row(3, 'ord', { benefit: 'benefit', initiative_id: 'initiative_id', title: 'title', field: 'field', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM top_row`] : [])
+		...(detail ? [sql`${row(3, 'ord', { benefit: 'benefit', initiative_id: 'initiative_id', title: 'title', field: 'field', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM top_row`] : []),
+		// the totals row travels whole, as a struct
+		...(withTotals ? [sql`${row(4, '1', { totals: 'totals_row' })} FROM totals_row`] : [])
 	];
-	if (parts.length === 0) return { stamp, scope, series: null, breakdowns: new Map(), authors: null, top: null };
+	if (parts.length === 0) return { stamp, scope, series: null, breakdowns: new Map(), authors: null, top: null, totals: null };
 	const current = sql`current_period`;
 	const ctes = [
 		...(withSeries
@@ -319,6 +328,7 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 			: [sql`current_period AS MATERIALIZED (SELECT ${PERIOD_COLUMNS} FROM initiative_period p
 				WHERE ${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')})`]),
 		...(bys.length > 0 ? [sql`grouped AS (${groupedBreakdownsSql(bys, current, sql`TRUE`)})`] : []),
+		...(withTotals ? [sql`totals_row AS (${periodTotalsSql(current, sql`TRUE`, scope, stamp.asOf, false)})`] : []),
 		...(detail
 			? [
 					...(withAuthors ? [sql`front AS (${authorFrontSql(current, sql`TRUE`, options.authorLimit!)})`] : []),
@@ -348,6 +358,7 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 		series: withSeries ? part(0).map(toPoint) : null,
 		breakdowns: breakdownsOfGroups(part(1) as GroupRow[], bys, { stamp, unit: scope.code, viewer: options.viewer }),
 		authors: withAuthors ? rankedAuthors(part(2) as NamedAuthorRow[]) : null,
-		top: detail ? rankedInitiatives(part(3) as TopInitiativeRow[]) : null
+		top: detail ? rankedInitiatives(part(3) as TopInitiativeRow[]) : null,
+		totals: withTotals ? totalsOf(stamp, scope, part(4)[0]!.totals!) : null
 	};
 }

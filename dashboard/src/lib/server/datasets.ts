@@ -13,7 +13,7 @@ import { breakdownsOf, medianOnPortalOfUnits, unitScan, type UnitScan } from '..
 import { CAMPAIGN, PHASES } from '../../../../queries/programme.ts';
 import { SHARE_BYS, SHARE_METRICS, shares, type ShareBy, type ShareMetric } from '../../../../queries/shares.ts';
 import { targets } from '../../../../queries/targets.ts';
-import { totals } from '../../../../queries/totals.ts';
+import { totals, type Totals } from '../../../../queries/totals.ts';
 import { tileGrid } from '../../../../warehouse/reference/tile-grid.ts';
 import { barChart } from '../charts/bar-chart.ts';
 import { cumulativeChart } from '../charts/cumulative-chart.ts';
@@ -263,11 +263,18 @@ async function pageScan(context: DatasetContext, unit: string | undefined): Prom
 	let scan = memo.get(key) as Promise<UnitScan | undefined> | undefined;
 	if (!scan) {
 		scan = resolveUnit(db, unit).then((scope) =>
-			unitScan(db, { viewer, asOf, unit, bys: PAGE_BREAKDOWNS, authorLimit: scope.level > 0 ? AUTHORS_SHOWN : null, topLimit: INITIATIVES_SHOWN })
+			unitScan(db, { viewer, asOf, unit, bys: PAGE_BREAKDOWNS, authorLimit: scope.level > 0 ? AUTHORS_SHOWN : null, topLimit: INITIATIVES_SHOWN, totals: true })
 		);
 		memo.set(key, scan);
 	}
 	return scan;
+}
+
+/** The totals of a unit as totals() gives them; on a page at a past as-of, from the page's one scan of the unit's periods. */
+export async function pageTotals(context: DatasetContext, unit: string | undefined): Promise<Totals> {
+	const { db, viewer, asOf } = context;
+	const scan = context.memo ? await pageScan(context, unit) : undefined;
+	return scan?.totals ?? totals(db, { viewer, asOf, unit });
 }
 
 /** The daily series of a unit as dailySeries() gives it; on a page, a grassroots union's from the page's one scan. */

@@ -2,10 +2,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { resolveUnit } from '../../../../queries/query-context.ts';
 import { targets } from '../../../../queries/targets.ts';
-import { totals } from '../../../../queries/totals.ts';
 import { authorsByValidCount } from '../../../../queries/people.ts';
 import { unitPath } from '../../../../queries/unit-path.ts';
-import { pageSeries } from './datasets.ts';
+import { pageSeries, pageTotals } from './datasets.ts';
 import { showDataset, withPage } from './page-data.ts';
 import { unitCodeParam } from './request-params.ts';
 
@@ -18,7 +17,7 @@ export function loadReview(event: RequestEvent, code: string) {
 		// Every part starts at once: the datasets need none of the figures above.
 		const [[t, g, s, path, authorCounts], [curve, subUnits, fields, topBenefit, authors]] = await Promise.all([
 			Promise.all([
-				totals(db, { viewer, asOf, unit }),
+				pageTotals(context, unit),
 				targets(db, { viewer, asOf, unit }),
 				pageSeries(context, unit),
 				unitPath(db, unit),

@@ -2,12 +2,11 @@
 import { INITIATIVE_SORTS, initiativeList, type InitiativeSort } from '../../../../queries/initiatives.ts';
 import { resolveUnit } from '../../../../queries/query-context.ts';
 import { targets } from '../../../../queries/targets.ts';
-import { totals } from '../../../../queries/totals.ts';
 import { unitStanding } from '../../../../queries/unit-page.ts';
 import { unitPath } from '../../../../queries/unit-path.ts';
 import { canSeeDetail } from '../../../../queries/viewer.ts';
 import { exportLinks, type DatasetContext } from './dataset-types.ts';
-import { statusLabel } from './datasets.ts';
+import { pageTotals, statusLabel } from './datasets.ts';
 import { showDataset } from './page-data.ts';
 
 export const PAGE_SIZE = 50;
@@ -29,7 +28,7 @@ export async function unitPageData(context: DatasetContext, code: string, listPa
 	const listWanted = scope.level === 3 && canSeeDetail(viewer, unit) ? listParams() : null;
 	// Every part starts at once (none waits for another's figures): the version's connections run their reads side by side.
 	const pathRead = unitPath(db, unit);
-	const figures = Promise.all([totals(db, { viewer, asOf, unit }), targets(db, { viewer, asOf, unit })]);
+	const figures = Promise.all([pageTotals(context, unit), targets(db, { viewer, asOf, unit })]);
 	// One read of the level's figures gives the national ranks and the peer rank (rankings() would sort the level three times).
 	// A level-1 unit's peers are its region or kind, not its parent: its standing need not wait for the path.
 	const standingRead = scope.level === 1
