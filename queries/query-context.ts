@@ -123,14 +123,27 @@ async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
 	};
 }
 
-const unitSpansOf = new WeakMap<WarehouseDb, Promise<boolean>>();
+/**
+ * Which tables a version holds is looked up once per handle. A handle made per request over a version's handle (the
+ * dashboard's, request-db.ts) names that handle under SCHEMA_HANDLE, so the lookups are made once per version there too.
+ */
+export const SCHEMA_HANDLE = Symbol('the handle whose version this handle reads');
+
+/** The handle a version's table lookups are kept by. */
+export function schemaHandleOf(db: WarehouseDb): object {
+	return (db as WarehouseDb & { [SCHEMA_HANDLE]?: object })[SCHEMA_HANDLE] ?? db;
+}
+
+const unitSpansOf = new WeakMap<object, Promise<boolean>>();
 
 /** Whether the version has unit_span (and initiative_period.grassroots_no): versions built before them have not; looked up once per handle. */
 function hasUnitSpans(db: WarehouseDb): Promise<boolean> {
-	let present = unitSpansOf.get(db);
+	const key = schemaHandleOf(db);
+	let present = unitSpansOf.get(key);
 	if (!present) {
 		present = sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'unit_span'`.execute(db).then((r) => n(r.rows[0]?.n) === 1);
-		unitSpansOf.set(db, present);
+		present.catch(() => unitSpansOf.delete(key));
+		unitSpansOf.set(key, present);
 	}
 	return present;
 }

@@ -1,9 +1,10 @@
-// The page's read handle on a real in-memory DuckDB: identical reads run once (a leading SQL comment included), across requests with a shared cache.
+// The page's read handle on a real in-memory DuckDB: identical reads run once (a leading SQL comment included), across requests with a shared cache; table lookups once per version handle.
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../../warehouse/duckdb/database.ts';
 import { DuckDBDialect } from '../../../../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseDb } from '../../../../queries/query-context.ts';
+import { readsLatestMarts } from '../../../../queries/breakdowns.ts';
 import { ReadCache, requestDb } from './request-db.ts';
 
 describe('requestDb', () => {
@@ -48,6 +49,24 @@ describe('requestDb', () => {
 			expect(otherVersion.stats).toMatchObject({ executed: 1, shared: 0 });
 		});
 	}
+
+	it('looks up which tables the version holds once per version handle, not once per request, with every cache off', async () => {
+		const latest = { asOf: '2023-10-08T08:00:00', latestExport: '2023-10-08T08:00:00', version: 'v1' };
+		const first = requestDb(target);
+		expect(await readsLatestMarts(first.db, 'marts', latest)).toBe(false);
+		expect(first.stats.executed).toBe(1);
+		const second = requestDb(target);
+		expect(await readsLatestMarts(second.db, 'marts', latest)).toBe(false);
+		expect(second.stats.executed).toBe(0);
+		const otherVersion = new Kysely({ dialect: new DuckDBDialect({ database }) }) as unknown as WarehouseDb;
+		try {
+			const third = requestDb(otherVersion);
+			await readsLatestMarts(third.db, 'marts', latest);
+			expect(third.stats.executed).toBe(1);
+		} finally {
+			await otherVersion.destroy();
+		}
+	});
 
 	it('never shares a write, even one opening with a comment', async () => {
 		const { db, stats } = requestDb(target, { cache: new ReadCache(1000), version: 'v1' });

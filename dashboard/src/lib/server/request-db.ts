@@ -1,6 +1,6 @@
 // A page's view of the published version: a Kysely handle whose identical reads share one execution (within the request, and across requests of the same version when the cache is on), timed for SANG_KIEN_PAGE_TIMING.
 import { Kysely, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
-import type { WarehouseDb } from '../../../../queries/query-context.ts';
+import { SCHEMA_HANDLE, schemaHandleOf, type WarehouseDb } from '../../../../queries/query-context.ts';
 import { DuckDBAdapter } from '../../../../warehouse/duckdb/duckdb-adapter.ts';
 import { DuckDBIntrospector } from '../../../../warehouse/duckdb/duckdb-introspector.ts';
 
@@ -151,5 +151,7 @@ export function requestDb(target: WarehouseDb, shared?: { cache: ReadCache; vers
 			createIntrospector: (k) => new DuckDBIntrospector(k)
 		}
 	}) as WarehouseDb;
+	// The version's table lookups (schema, not figures) are kept by its handle, not made again by every request.
+	Object.defineProperty(db, SCHEMA_HANDLE, { value: schemaHandleOf(target) });
 	return { db, stats };
 }
