@@ -58,7 +58,9 @@ interface FigureRow {
 
 /** The units of a selection with members and targets from the unit version valid at T (else the current unit row). */
 export async function unitsAt(db: WarehouseDb, asOf: WallClock, selection: UnitSelection): Promise<UnitRow[]> {
-	const { level, childrenOf, within } = selection;
+	// The nation's children are the level-1 units: asked either way, the statement is the same (a page's identical reads run once).
+	const nationChildren = selection.childrenOf !== undefined && !selection.childrenOf.column && (selection.level === undefined || selection.level === 1);
+	const { level, childrenOf, within } = nationChildren ? { ...selection, level: 1 as const, childrenOf: undefined } : selection;
 	const levelCondition = level !== undefined ? sql`u.level = ${level}` : sql`TRUE`;
 	const childCondition = !childrenOf ? sql`TRUE` : childrenOf.column ? sql`u.parent_code = ${childrenOf.code}` : sql`u.level = 1`;
 	const withinCondition = within?.column ? sql`${sql.ref(`u.${within.column === 'grassroots_code' ? 'unit_code' : within.column}`)} = ${within.code}` : sql`TRUE`;
