@@ -42,10 +42,13 @@ function sum(values: (number | null)[]): number | null {
 export async function targets(db: WarehouseDb, options: QueryOptions): Promise<Targets> {
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
-	// The sub-units' figures and the unit's own are independent reads: both start at once.
+	// The sub-units' figures and the unit's own are independent reads: both start at once. A level-1 unit's own row is
+	// taken from the whole level's figures (83 units), the read its page's standing and peers make too.
 	const [childFigures, ownFigures] = await Promise.all([
 		unitFigures(db, stamp, { childrenOf: scope }),
-		scope.level === 0 ? null : unitFigures(db, stamp, { level: scope.level, within: scope })
+		scope.level === 0 ? null
+			: scope.level === 1 ? unitFigures(db, stamp, { level: 1 }).then((level) => level.filter((f) => f.code === scope.code))
+				: unitFigures(db, stamp, { level: scope.level, within: scope })
 	]);
 	const children = childFigures.map(withTarget);
 	// Counts of sub-units (how many met target) stay; rows of sub-units the viewer may not see figures of are left out.
