@@ -269,7 +269,7 @@ export interface UnitScanOptions extends QueryOptions {
 	topLimit: number;
 }
 
-/** One row of unitScan's statement: part 0 = series, 1 = breakdown groups, 2 = authors, 3 = top initiatives, each in its order. */
+/** One row of unitScan's statement: part 0 = series, 1 = breakdown groups, 2 = authors, 3 = top initiatives, 4 = totals, each in its order. */
 interface ScanRow extends PointRow {
 	part: number;
 	totals: TotalsRow | null;
@@ -287,10 +287,11 @@ const PERIOD_COLUMNS = sql`initiative_id, status, benefit, field, sector, is_lea
 
 /**
  * A unit page's figures that only the periods answer, in one statement: the unit's periods are read once (a grassroots
- * union's whole history for its series, else its periods at T) and names and titles looked up in one pass over
- * initiative, instead of a scan per figure and a join per list. What dailySeries(), breakdownsOf(), topAuthors() and
- * topInitiatives() answer for the unit at T, same rows and order; undefined where they read marts (levels 0–2 at the
- * latest export). Viewer rules as theirs: NotVisibleError without figures of the unit; no lists outside its detail scope.
+ * union's whole history for its series, else its periods at T) and every figure is cut from them, instead of a scan of
+ * initiative_period per figure; only the few listed authors and initiatives are joined to their names and titles. What
+ * dailySeries(), breakdownsOf(), topAuthors(), topInitiatives() and (at a past T) totals() answer for the unit at T, same
+ * rows and order; undefined where they read marts (levels 0–2 at the latest export). Viewer rules as theirs:
+ * NotVisibleError without figures of the unit; no lists outside its detail scope.
  */
 export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promise<UnitScan | undefined> {
 	const bys = [...new Set(options.bys)];
