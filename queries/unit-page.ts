@@ -1,7 +1,7 @@
 // What the unit page asks in fewer reads: its national rank by valid initiatives and by attainment and its rank among its peers (level-1 peer group, else the siblings under its parent) from one read of its level's figures, its peers' daily series in one read, and its breakdowns (field, sector, leadership) from one scan.
 import { sql, type RawBuilder } from 'kysely';
 import { rankedInitiatives, topOfPeriodsSql, type TopInitiative, type TopInitiativeRow } from './benefit.ts';
-import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdown, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy } from './breakdowns.ts';
+import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy, type BreakdownCount } from './breakdowns.ts';
 import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
@@ -202,9 +202,14 @@ export async function breakdownsOf(db: WarehouseDb, options: QueryOptions & { by
 	if (bys.length === 0 || bys.some((by) => !BREAKDOWN_BYS.includes(by))) throw new QueryInputError('invalid_option', 'unknown breakdown');
 	const stamp = await resolveStamp(db, options.asOf);
 	const scope = await resolveUnit(db, options.unit, options.viewer);
-	// At the latest export breakdown() reads a few unit_breakdown rows per by for the nation and levels 1–2: no scan at all.
+	// At the latest export breakdown() reads a few unit_breakdown rows per by for the nation and levels 1–2: no scan at
+	// all, and one read for every by.
 	if (scope.level <= 2 && (await readsLatestMarts(db, 'marts', stamp))) {
-		return new Map(await Promise.all(bys.map(async (by) => [by, await breakdown(db, { ...options, by })] as const)));
+		const { rows } = await sql<BreakdownCount & { dimension: string }>`
+			SELECT dimension, key, on_portal, valid, benefit FROM unit_breakdown
+			WHERE unit_code = ${scope.code} AND dimension IN (${sql.join(bys)}) AND as_of = ${stamp.asOf}::TIMESTAMP
+			ORDER BY dimension, on_portal DESC, key`.execute(db);
+		return new Map(bys.map((by) => [by, breakdownOfCounts(rows.filter((r) => r.dimension === by), { stamp, by, unit: scope.code, viewer: options.viewer })]));
 	}
 	const { rows } = await groupedBreakdownsSql(bys, sql`initiative_period`, sql`${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)}`).execute(db);
 	return breakdownsOfGroups(rows, bys, { stamp, unit: scope.code, viewer: options.viewer });
