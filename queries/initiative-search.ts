@@ -68,19 +68,22 @@ export interface SearchIndexStat {
 	hasSpace: boolean;
 }
 
+/** The layout of the search index these queries read (search_meta.layout, written by warehouse/sql/marts/search-index.sql). */
+const SEARCH_LAYOUT = 2;
+
 const indexOf = new WeakMap<WarehouseDb, Promise<SearchIndexStat | null>>();
 
 /**
- * The version's search index stat row, or null when it has no built index (versions built before it fall back to the full
- * scan). Looked up once per handle (a published version never changes).
+ * The version's search index stat row, or null when it has no built index of this layout (versions built before it fall back
+ * to the full scan). Looked up once per handle (a published version never changes).
  */
 export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null> {
 	let stat = indexOf.get(db);
 	if (!stat) {
 		stat = (async () => {
-			const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'search_id_stat'`.execute(db);
+			const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'search_meta'`.execute(db);
 			if (n(rows[0]?.n) !== 1) return null;
-			const { rows: built } = await sql<{ has_space: boolean }>`SELECT has_space FROM search_id_stat`.execute(db);
+			const { rows: built } = await sql<{ has_space: boolean }>`SELECT has_space FROM search_meta WHERE layout = ${SEARCH_LAYOUT}`.execute(db);
 			return built.length === 1 ? { hasSpace: built[0]!.has_space === true } : null;
 		})();
 		indexOf.set(db, stat);

@@ -149,8 +149,10 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const index = use.searchIndex && (scope.column === null || scope.span) ? await searchIndexStat(db) : null;
 	if (index) {
 		// The search index: search_period is initiative_period sorted by unit with title and author numbers, so the unit's row
-		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below).
-		({ total, rows } = await indexedList(db, index, needle, periods, INDEX_ORDER[sort], { page, limit, offset }, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
+		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below); its
+		// open periods end at 'infinity', so "as of T" is two plain compares.
+		const indexPeriods = sql`p.from_at <= ${stamp.asOf}::TIMESTAMP AND p.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 'p')}`;
+		({ total, rows } = await indexedList(db, index, needle, indexPeriods, INDEX_ORDER[sort], { page, limit, offset }, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
 	} else if (needle) {
 		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
 		const pattern = searchPattern(needle);

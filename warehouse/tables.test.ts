@@ -35,7 +35,7 @@ const COLUMNS: { [T in keyof WarehouseSchema]: Record<keyof WarehouseSchema[T], 
 	search_word: { word_no: true, word: true },
 	search_word_text: { word_no: true, text_no: true },
 	search_period: { grassroots_no: true, title_no: true, author_no: true, id_no: true, status: true, benefit: true, submitted_at: true, from_at: true, to_at: true, initiative_id: true, field: true, grassroots_code: true },
-	search_id_stat: { has_space: true },
+	search_meta: { layout: true, has_space: true },
 	unit_version: { unit_code: true, valid_from: true, valid_to: true, name: true, level: true, parent_code: true, type: true, province_code: true, sector: true, members: true, target_assigned: true, target_registered: true, target_phase1: true },
 	warehouse_meta: { key: true, value: true },
 };

@@ -365,14 +365,16 @@ export interface SearchPeriodTable {
 	benefit: number | null;
 	submitted_at: Timestamp;
 	from_at: Timestamp;
-	to_at: Timestamp | null;
+	/** 'infinity' while open. */
+	to_at: Timestamp;
 	initiative_id: string;
 	field: string | null;
 	grassroots_code: string | null;
 }
 
-/** Search index: one row once built (whether any initiative id holds a space). */
-export interface SearchIdStatTable {
+/** Search index: one row once built (its layout and whether any initiative id holds a space). */
+export interface SearchMetaTable {
+	layout: number;
 	has_space: boolean;
 }
 
@@ -421,6 +423,6 @@ export interface WarehouseSchema {
 	search_word: SearchWordTable;
 	search_word_text: SearchWordTextTable;
 	search_period: SearchPeriodTable;
-	search_id_stat: SearchIdStatTable;
+	search_meta: SearchMetaTable;
 	figure_revision: FigureRevisionTable;
 }

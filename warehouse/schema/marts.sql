@@ -61,7 +61,8 @@ CREATE TABLE IF NOT EXISTS search_period (
 	benefit BIGINT,
 	submitted_at TIMESTAMP NOT NULL,
 	from_at TIMESTAMP NOT NULL,
-	to_at TIMESTAMP,
+	-- 'infinity' while the period is open (initiative_period.to_at null)
+	to_at TIMESTAMP NOT NULL,
 	initiative_id VARCHAR NOT NULL,
 	field VARCHAR,
 	grassroots_code VARCHAR
@@ -71,8 +72,10 @@ ALTER TABLE search_period ADD COLUMN IF NOT EXISTS field VARCHAR;
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS grassroots_code VARCHAR;
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS id_no INTEGER;
 
--- Grain: one row once the search index is built: whether any initiative id holds a space.
-CREATE TABLE IF NOT EXISTS search_id_stat (
+-- Grain: one row once the search index is built: its layout (2: search_period with id_no and open periods ending at 'infinity'; queries
+-- read only the layout they know) and whether any initiative id holds a space.
+CREATE TABLE IF NOT EXISTS search_meta (
+	layout INTEGER NOT NULL,
 	has_space BOOLEAN NOT NULL
 );
 

@@ -7,7 +7,7 @@ DELETE FROM search_text;
 DELETE FROM search_word;
 DELETE FROM search_word_text;
 DELETE FROM search_period;
-DELETE FROM search_id_stat;
+DELETE FROM search_meta;
 
 -- Titles numbered first, then authors, each in text order (so ordering by title_no is ordering by title).
 INSERT INTO search_text (text_no, is_title, text)
@@ -33,7 +33,7 @@ ORDER BY ALL;
 DROP TABLE search_text_word;
 
 -- Stored sorted by grassroots_no: a unit's periods (one grassroots_no span) are contiguous, so a unit's list or search reads its own row groups.
--- id_no numbers the initiatives in id order, so sorts break ties on an integer.
+-- id_no numbers the initiatives in id order, so sorts break ties on an integer; an open period ends at 'infinity' (as of T is two plain compares).
 INSERT INTO search_period (grassroots_no, title_no, author_no, id_no, status, benefit, submitted_at, from_at, to_at, initiative_id, field, grassroots_code)
 WITH numbered AS (
 	SELECT i.initiative_id, t.text_no AS title_no, a.text_no AS author_no, row_number() OVER (ORDER BY i.initiative_id)::INTEGER AS id_no
@@ -41,10 +41,12 @@ WITH numbered AS (
 	LEFT JOIN (SELECT text_no, text FROM search_text WHERE is_title) t ON t.text = i.title
 	LEFT JOIN (SELECT text_no, text FROM search_text WHERE NOT is_title) a ON a.text = i.author
 )
-SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p.submitted_at, p.from_at, p.to_at, p.initiative_id, p.field, p.grassroots_code
+SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p.submitted_at, p.from_at, coalesce(p.to_at, 'infinity'::TIMESTAMP), p.initiative_id,
+	p.field, p.grassroots_code
 FROM initiative_period p JOIN numbered n USING (initiative_id)
 ORDER BY p.grassroots_no;
 
--- Whether any id holds a space: a search text with a space can then skip matching ids. One row = the index is built.
-INSERT INTO search_id_stat (has_space)
-SELECT coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
+-- The layout of these tables (queries read only a layout they know) and whether any id holds a space (a search text with a space
+-- can then skip matching ids). One row = the index is built.
+INSERT INTO search_meta (layout, has_space)
+SELECT 2, coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
