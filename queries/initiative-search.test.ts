@@ -133,6 +133,25 @@ describe('initiative search index', () => {
 		expect((await initiativeList(db, { viewer: LEADERSHIP, search: 'zzz' })).total).toBe(0);
 	});
 
+	it('the nation at the latest export counts title-only and author-only matches from search_text_count (no id holds a space)', async () => {
+		const plain = await openFixtureWarehouse();
+		const logged: string[] = [];
+		const plainDb = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: plain.database }), log: (event) => void logged.push(event.query.sql) });
+		try {
+			for (const [search, fast, total] of [['sang kien', true, 9], ['van an', true, 2], ['sang kien', false, 8], ['an', false, 9]] as const) {
+				const options = { viewer: LEADERSHIP, search, limit: 3, ...(fast || search === 'an' ? {} : { asOf: '2022-04-20 08:00' }) };
+				logged.length = 0;
+				const indexed = await initiativeList(plainDb, options);
+				expect(logged.some((s) => s.includes('search_text_count')), search).toBe(fast);
+				expect(indexed, search).toEqual(await initiativeList(plainDb, options, { searchIndex: false }));
+				expect(indexed.total, search).toBe(total);
+			}
+		} finally {
+			await plainDb.destroy();
+			await plain.close();
+		}
+	});
+
 	it('a regional viewer finds only its own unit\'s initiatives, and is refused the nation', async () => {
 		const own = await initiativeList(db, { viewer: THANH_HOA, unit: 'T38', search: 'nguyen' });
 		expect(own.total).toBeGreaterThan(0);

@@ -66,10 +66,12 @@ const MAX_RUNS = 32;
 export interface SearchIndexStat {
 	/** Some initiative id holds a space. */
 	hasSpace: boolean;
+	/** The latest export time, at which search_text_count counts the periods on the portal. */
+	asOf: string;
 }
 
 /** The layout of the search index these queries read (search_meta.layout, written by warehouse/sql/marts/search-index.sql). */
-const SEARCH_LAYOUT = 2;
+const SEARCH_LAYOUT = 3;
 
 const indexOf = new WeakMap<WarehouseDb, Promise<SearchIndexStat | null>>();
 
@@ -83,8 +85,11 @@ export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null
 		stat = (async () => {
 			const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'search_meta'`.execute(db);
 			if (n(rows[0]?.n) !== 1) return null;
-			const { rows: built } = await sql<{ has_space: boolean }>`SELECT has_space FROM search_meta WHERE layout = ${SEARCH_LAYOUT}`.execute(db);
-			return built.length === 1 ? { hasSpace: built[0]!.has_space === true } : null;
+			// A version of another layout lacks columns read here: the layout is checked first.
+			const { rows: layout } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_meta WHERE layout = ${SEARCH_LAYOUT}`.execute(db);
+			if (n(layout[0]?.n) !== 1) return null;
+			const { rows: built } = await sql<{ has_space: boolean; as_of: string }>`SELECT has_space, as_of FROM search_meta`.execute(db);
+			return { hasSpace: built[0]!.has_space === true, asOf: built[0]!.as_of };
 		})();
 		indexOf.set(db, stat);
 	}
@@ -95,13 +100,18 @@ export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null
 export interface SearchMatch {
 	/** null when nothing can match. */
 	condition: RawBuilder<boolean> | null;
+	/**
+	 * When only titles or only authors can match (no id can), the condition on search_text_count picking exactly those texts:
+	 * the nation's count at the latest export is then the sum of their counts.
+	 */
+	textsOnly: RawBuilder<boolean> | null;
 }
 
-function column(kind: 'title' | 'author'): RawBuilder<number> {
-	return kind === 'title' ? sql<number>`p.title_no` : sql<number>`p.author_no`;
+function column(kind: 'title' | 'author' | 'text'): RawBuilder<number> {
+	return kind === 'title' ? sql<number>`p.title_no` : kind === 'author' ? sql<number>`p.author_no` : sql<number>`c.text_no`;
 }
 
-function textCondition(kind: 'title' | 'author', numbers: number[]): RawBuilder<boolean> | null {
+function textCondition(kind: 'title' | 'author' | 'text', numbers: number[]): RawBuilder<boolean> | null {
 	if (numbers.length === 0) return null;
 	const runs = numberRuns(numbers);
 	if (runs.length > MAX_RUNS) return sql<boolean>`${column(kind)} IN (SELECT unnest(${numbers}::INTEGER[]))`;
@@ -134,5 +144,6 @@ export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchI
 	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(p.initiative_id), ${needle})` : null].filter(
 		(part): part is RawBuilder<boolean> => part !== null
 	);
-	return { condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})` };
+	const single = idsPossible || (titles.length > 0 && authors.length > 0) ? null : titles.length > 0 ? titles : authors;
+	return { condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})`, textsOnly: single && textCondition('text', single) };
 }

@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
 import { searchIndexStat, searchMatch, searchPattern, type SearchIndexStat } from './initiative-search.ts';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
 export { searchPattern };
@@ -98,6 +98,17 @@ async function indexedList(
 	if (needle) {
 		const match = await searchMatch(db, needle, index);
 		if (match.condition === null) return { total: 0, rows: [] };
+		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
+			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs, and the page a top-N.
+			const { rows: count } = await sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db);
+			const total = n(count[0]?.n);
+			if (total === 0 || limit === 0 || (limit !== undefined && offset >= total)) return { total, rows: [] };
+			const { rows } = await sql<ListRow>`
+				WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page})
+				SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
+				FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db);
+			return { total, rows };
+		}
 		// The matching rows are kept narrow (their row id and the sort keys); the page's own columns are read for its rows only.
 		const { rows } = await sql<ListRow>`
 			WITH hit AS MATERIALIZED (SELECT p.rowid AS row_id, p.submitted_at, p.benefit, p.title_no, p.id_no FROM search_period p WHERE ${match.condition} AND ${periods}),

@@ -375,7 +375,14 @@ export interface SearchPeriodTable {
 /** Search index: one row once built (its layout and whether any initiative id holds a space). */
 export interface SearchMetaTable {
 	layout: number;
+	as_of: Timestamp | null;
 	has_space: boolean;
+}
+
+/** Search index: the nation's periods on the portal at search_meta.as_of by title or author text. */
+export interface SearchTextCountTable {
+	text_no: number;
+	on_portal: number;
 }
 
 /** Closed-month figures that changed since the previous published version (written by the audit stage). */
@@ -423,6 +430,7 @@ export interface WarehouseSchema {
 	search_word: SearchWordTable;
 	search_word_text: SearchWordTextTable;
 	search_period: SearchPeriodTable;
+	search_text_count: SearchTextCountTable;
 	search_meta: SearchMetaTable;
 	figure_revision: FigureRevisionTable;
 }

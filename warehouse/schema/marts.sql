@@ -72,12 +72,21 @@ ALTER TABLE search_period ADD COLUMN IF NOT EXISTS field VARCHAR;
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS grassroots_code VARCHAR;
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS id_no INTEGER;
 
--- Grain: one row once the search index is built: its layout (2: search_period with id_no and open periods ending at 'infinity'; queries
--- read only the layout they know) and whether any initiative id holds a space.
+-- Grain: one row per search_text row with periods on the portal at search_meta.as_of (the latest export), nationally: how many.
+CREATE TABLE IF NOT EXISTS search_text_count (
+	text_no INTEGER NOT NULL,
+	on_portal BIGINT NOT NULL
+);
+
+-- Grain: one row once the search index is built: its layout (3: search_period with id_no and open periods ending at 'infinity',
+-- search_text_count; queries read only the layout they know), the latest export time and whether any initiative id holds a space.
 CREATE TABLE IF NOT EXISTS search_meta (
 	layout INTEGER NOT NULL,
+	as_of TIMESTAMP,
 	has_space BOOLEAN NOT NULL
 );
+-- versions indexed with layout 2
+ALTER TABLE search_meta ADD COLUMN IF NOT EXISTS as_of TIMESTAMP;
 
 -- Grain: one row per (unit_code, day) for the nation (unit_code 'VN', unit_level 0), every level-1 unit (1) and every upper-level union (2), each day from 2022-01-08 to the latest export day: the figures as of the end of that day (T = day 23:59).
 CREATE TABLE IF NOT EXISTS daily_series (

@@ -8,6 +8,7 @@ DELETE FROM search_word;
 DELETE FROM search_word_text;
 DELETE FROM search_period;
 DELETE FROM search_meta;
+DELETE FROM search_text_count;
 
 -- Titles numbered first, then authors, each in text order (so ordering by title_no is ordering by title).
 INSERT INTO search_text (text_no, is_title, text)
@@ -46,7 +47,18 @@ SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p
 FROM initiative_period p JOIN numbered n USING (initiative_id)
 ORDER BY p.grassroots_no;
 
--- The layout of these tables (queries read only a layout they know) and whether any id holds a space (a search text with a space
--- can then skip matching ids). One row = the index is built.
-INSERT INTO search_meta (layout, has_space)
-SELECT 2, coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
+-- The nation's periods on the portal at the latest export (the as-of time of the detail marts) by title and by author: a
+-- search there matching only titles (or only authors) counts by summing these.
+INSERT INTO search_text_count (text_no, on_portal)
+WITH as_of AS (SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
+current AS (SELECT p.title_no, p.author_no FROM search_period p, as_of WHERE p.from_at <= as_of.t AND p.to_at > as_of.t)
+SELECT title_no, count(*) FROM current WHERE title_no IS NOT NULL GROUP BY title_no
+UNION ALL
+SELECT author_no, count(*) FROM current WHERE author_no IS NOT NULL GROUP BY author_no
+ORDER BY 1;
+
+-- The layout of these tables (queries read only a layout they know), that time, and whether any id holds a space (a search
+-- text with a space can then skip matching ids). One row = the index is built.
+INSERT INTO search_meta (layout, as_of, has_space)
+SELECT 3, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
+	coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
