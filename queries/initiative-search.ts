@@ -1,7 +1,7 @@
 // Initiative search through the search index (warehouse/sql/marts/search-index.sql): the needle's words matched in the small vocabulary, the distinct titles and authors confirmed with the full pattern, then the narrow period rows.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { n, type WarehouseDb } from './query-context.ts';
+import { n, schemaHandleOf, type WarehouseDb } from './query-context.ts';
 
 /** Every precomposed Latin letter (Latin-1 to Latin Extended-B and Latin Extended Additional, all of Vietnamese) by the ASCII letter it folds to. */
 const LETTER_VARIANTS: ReadonlyMap<string, string> = (() => {
@@ -73,14 +73,15 @@ export interface SearchIndexStat {
 /** The layout of the search index these queries read (search_meta.layout, written by warehouse/sql/marts/search-index.sql). */
 const SEARCH_LAYOUT = 3;
 
-const indexOf = new WeakMap<WarehouseDb, Promise<SearchIndexStat | null>>();
+const indexOf = new WeakMap<object, Promise<SearchIndexStat | null>>();
 
 /**
  * The version's search index stat row, or null when it has no built index of this layout (versions built before it fall back
- * to the full scan). Looked up once per handle (a published version never changes).
+ * to the full scan). Looked up once per version's handle (schemaHandleOf; a published version never changes).
  */
 export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null> {
-	let stat = indexOf.get(db);
+	const key = schemaHandleOf(db);
+	let stat = indexOf.get(key);
 	if (!stat) {
 		stat = (async () => {
 			const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'search_meta'`.execute(db);
@@ -91,7 +92,8 @@ export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null
 			const { rows: built } = await sql<{ has_space: boolean; as_of: string }>`SELECT has_space, as_of FROM search_meta`.execute(db);
 			return { hasSpace: built[0]!.has_space === true, asOf: built[0]!.as_of };
 		})();
-		indexOf.set(db, stat);
+		stat.catch(() => indexOf.delete(key));
+		indexOf.set(key, stat);
 	}
 	return stat;
 }
