@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { breakdown, readsLatestMarts, type Breakdown, type FigureSource } from './breakdowns.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { shares, type Shares } from './shares.ts';
+import type { UnitTopInitiativeTable } from '../warehouse/tables.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
 export const BENEFIT_QUANTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.99] as const;
@@ -97,15 +98,8 @@ export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions 
 	return { ...stamp, unit: scope.code, rows: rankedInitiatives(rows) };
 }
 
-/** A top initiative row as the query orders them (benefit, then id). */
-export interface TopInitiativeRow {
-	initiative_id: string;
-	title: string | null;
-	field: string | null;
-	grassroots_code: string | null;
-	level1_code: string | null;
-	benefit: number;
-}
+/** A top initiative row as the query orders them (benefit, then id): the columns of a unit_top_initiative row. */
+export type TopInitiativeRow = Pick<UnitTopInitiativeTable, 'initiative_id' | 'title' | 'field' | 'grassroots_code' | 'level1_code' | 'benefit'>;
 
 /** Ranks 1, 2, … of top initiatives in their order (pure). */
 export function rankedInitiatives(rows: readonly TopInitiativeRow[]): TopInitiative[] {
