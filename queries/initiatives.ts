@@ -157,7 +157,10 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const empty = limit === 0;
 	let total: number;
 	let rows: ListRow[];
-	const index = use.searchIndex && (scope.column === null || scope.span) ? await searchIndexStat(db) : null;
+	// A plain list by date of the nation or a level-1 unit reads initiative_period, stored by from_at: its newest (or oldest) row
+	// groups hold the page, and the top-N skips the rest; the index serves searches, the other sorts and the smaller units.
+	const byDate = !needle && (sort === 'moi-nhat' || sort === 'cu-nhat') && scope.level <= 1;
+	const index = use.searchIndex && !byDate && (scope.column === null || scope.span) ? await searchIndexStat(db) : null;
 	if (index) {
 		// The search index: search_period is initiative_period sorted by unit with title and author numbers, so the unit's row
 		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below); its
