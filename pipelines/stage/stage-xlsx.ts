@@ -27,6 +27,10 @@ export async function readXlsxRows(db: Database, landed: LandedFile, fileId: num
 		hyperlinks: 'ignore',
 		entries: 'ignore'
 	});
+	// exceljs 4.4 reads a sheet met before xl/workbook.xml (when the relations and shared strings came first) through
+	// this.model.sheets, still undefined then, and throws (exceljs#3064: its own writer may order the parts so). The model only
+	// names the sheet; the first sheet is read whatever its name, so an empty model until workbook.xml arrives is enough.
+	(reader as unknown as { model?: { sheets?: unknown[] } }).model ??= { sheets: [] };
 	let columns: string[] | null = null;
 	let appender: Awaited<ReturnType<typeof db.connection.createAppender>> | null = null;
 	let rows = 0;
