@@ -154,14 +154,25 @@ async function figuresOfLevel(db: WarehouseDb, stamp: Stamp, level: 1 | 2 | 3, w
 	return rows;
 }
 
+/** The level of a selection's units when the selection says it: `level`, or the children's level (the nation's children are level 1). */
+function selectedLevel(selection: UnitSelection): 1 | 2 | 3 | undefined {
+	if (selection.level !== undefined) return selection.level;
+	const parent = selection.childrenOf;
+	if (!parent) return undefined;
+	const level = parent.column ? parent.level + 1 : 1;
+	return level === 1 || level === 2 || level === 3 ? level : undefined;
+}
+
 /** Figures as of T for every unit of a selection, including units with nothing on the portal (zeros). */
 export async function unitFigures(db: WarehouseDb, stamp: Stamp, selection: UnitSelection): Promise<UnitFigure[]> {
-	const units = await unitsAt(db, stamp.asOf, selection);
-	const levels = [...new Set(units.map((u) => u.level))].filter((l): l is 1 | 2 | 3 => l === 1 || l === 2 || l === 3);
 	const within = selection.childrenOf?.column ? selection.childrenOf : selection.within;
+	// The level asked (or the children's) is known before the units are: its counts are read beside them (the version's pool of connections).
+	const known = selectedLevel(selection);
+	const [units, knownRows] = await Promise.all([unitsAt(db, stamp.asOf, selection), known ? figuresOfLevel(db, stamp, known, within) : undefined]);
+	const levels = [...new Set(units.map((u) => u.level))].filter((l): l is 1 | 2 | 3 => l === 1 || l === 2 || l === 3);
 	const figures = new Map<string, FigureRow>();
 	for (const level of levels) {
-		for (const row of await figuresOfLevel(db, stamp, level, within)) figures.set(row.unit_code, row);
+		for (const row of level === known && knownRows ? knownRows : await figuresOfLevel(db, stamp, level, within)) figures.set(row.unit_code, row);
 	}
 	return units.map((u) => {
 		const f = figures.get(u.unit_code);
