@@ -1,6 +1,6 @@
 // Breakdowns for the closing review as of T: by field, sector (the 7 Khối), leadership post, enterprise vs public sector; small groups suppressed for the press.
 import { sql, type RawBuilder } from 'kysely';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, schemaHandleOf, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, hasTables, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { PRESS_MIN_GROUP_SIZE, type Viewer } from './viewer.ts';
 
 export const BREAKDOWN_BYS = ['field', 'sector', 'leadership', 'enterprise'] as const;
@@ -75,24 +75,14 @@ export interface BreakdownCount {
 export type FigureSource = 'marts' | 'periods';
 
 const DETAIL_MARTS = ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative'];
-const detailMartsOf = new WeakMap<object, Promise<boolean>>();
 
 /**
  * Whether a query reads the latest-export detail marts: source 'marts', T the latest export, and the version holds them
- * (a version published before they existed has not; looked up once per handle).
+ * (a version published before they existed has not).
  */
 export async function readsLatestMarts(db: WarehouseDb, source: FigureSource, stamp: Stamp): Promise<boolean> {
 	if (source !== 'marts' || stamp.asOf !== stamp.latestExport) return false;
-	const key = schemaHandleOf(db);
-	let present = detailMartsOf.get(key);
-	if (!present) {
-		present = sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${sql.join(DETAIL_MARTS)})`
-			.execute(db)
-			.then((r) => n(r.rows[0]?.n) === DETAIL_MARTS.length);
-		present.catch(() => detailMartsOf.delete(key));
-		detailMartsOf.set(key, present);
-	}
-	return present;
+	return hasTables(db, DETAIL_MARTS);
 }
 
 /** Initiatives on the portal at T in a unit (default the nation) split by one attribute. Aggregates: every viewer (press: small groups suppressed). */

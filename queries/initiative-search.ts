@@ -1,7 +1,7 @@
 // Initiative search through the search index (warehouse/sql/marts/search-index.sql): the needle's words matched in the small vocabulary, the distinct titles and authors confirmed with the full pattern, then the narrow period rows.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { n, schemaHandleOf, type WarehouseDb } from './query-context.ts';
+import { hasTables, n, schemaHandleOf, type WarehouseDb } from './query-context.ts';
 
 /** Every precomposed Latin letter (Latin-1 to Latin Extended-B and Latin Extended Additional, all of Vietnamese) by the ASCII letter it folds to. */
 const LETTER_VARIANTS: ReadonlyMap<string, string> = (() => {
@@ -84,8 +84,7 @@ export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null
 	let stat = indexOf.get(key);
 	if (!stat) {
 		stat = (async () => {
-			const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'search_meta'`.execute(db);
-			if (n(rows[0]?.n) !== 1) return null;
+			if (!(await hasTables(db, ['search_meta']))) return null;
 			// A version of another layout lacks columns read here: the layout is checked first.
 			const { rows: layout } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_meta WHERE layout = ${SEARCH_LAYOUT}`.execute(db);
 			if (n(layout[0]?.n) !== 1) return null;

@@ -134,18 +134,28 @@ export function schemaHandleOf(db: WarehouseDb): object {
 	return (db as WarehouseDb & { [SCHEMA_HANDLE]?: object })[SCHEMA_HANDLE] ?? db;
 }
 
-const unitSpansOf = new WeakMap<object, Promise<boolean>>();
+const tablesOf = new WeakMap<object, Map<string, Promise<boolean>>>();
 
-/** Whether the version has unit_span (and initiative_period.grassroots_no): versions built before them have not; looked up once per handle. */
-function hasUnitSpans(db: WarehouseDb): Promise<boolean> {
-	const key = schemaHandleOf(db);
-	let present = unitSpansOf.get(key);
+/** Whether the version holds every one of these tables (versions published before a table existed have not); looked up once per version's handle. */
+export function hasTables(db: WarehouseDb, tables: readonly string[]): Promise<boolean> {
+	const handle = schemaHandleOf(db);
+	const known = tablesOf.get(handle) ?? new Map<string, Promise<boolean>>();
+	tablesOf.set(handle, known);
+	const key = tables.join(',');
+	let present = known.get(key);
 	if (!present) {
-		present = sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'unit_span'`.execute(db).then((r) => n(r.rows[0]?.n) === 1);
-		present.catch(() => unitSpansOf.delete(key));
-		unitSpansOf.set(key, present);
+		present = sql<{ n: number }>`SELECT count(DISTINCT table_name) AS n FROM duckdb_tables() WHERE table_name IN (${sql.join(tables)})`
+			.execute(db)
+			.then((r) => n(r.rows[0]?.n) === new Set(tables).size);
+		present.catch(() => known.delete(key));
+		known.set(key, present);
 	}
 	return present;
+}
+
+/** Whether the version has unit_span (and initiative_period.grassroots_no): versions built before them have not. */
+function hasUnitSpans(db: WarehouseDb): Promise<boolean> {
+	return hasTables(db, ['unit_span']);
 }
 
 /**
