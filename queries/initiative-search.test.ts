@@ -7,8 +7,8 @@ import { runSqlFile } from '../pipelines/merge/sql-file.ts';
 import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
-import { numberRuns, wordPatterns } from './initiative-search.ts';
-import { INITIATIVE_SORTS, initiativeList, searchPattern, type InitiativeListOptions } from './initiatives.ts';
+import { numberRuns, searchPattern, wordPatterns } from './initiative-search.ts';
+import { INITIATIVE_SORTS, initiativeList, type InitiativeListOptions } from './initiatives.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
 const THANH_HOA: Viewer = { role: 'regional', unitCode: 'T38' };

@@ -5,8 +5,6 @@ import { searchIndexStat, searchMatch, searchPattern, type SearchIndexStat } fro
 import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
-export { searchPattern };
-
 export const INITIATIVE_SORTS = ['moi-nhat', 'cu-nhat', 'lam-loi', 'ten'] as const;
 export type InitiativeSort = (typeof INITIATIVE_SORTS)[number];
 
