@@ -1,7 +1,7 @@
 // The minute the portal first held N initiatives (300,000 and 1,000,000 nationally, or any threshold for a unit), exact to the minute.
 import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { MILESTONES } from './programme.ts';
+import { FIRST_DAY, MILESTONES } from './programme.ts';
 import { periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { seriesRows } from './series.ts';
 
@@ -11,7 +11,6 @@ export interface Milestone {
 	reachedAt: WallClock | null;
 }
 
-const FIRST_DAY = '2022-01-08';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

@@ -11,6 +11,9 @@ export interface Span {
 	to: WallClock;
 }
 
+/** The programme's first day (08/01/2022): every daily series starts there. */
+export const FIRST_DAY = '2022-01-08';
+
 /** Phase 1: 08/01/2022 – 31/05/2022 (national goal 300,000); phase 2: 01/06/2022 – 01/09/2023. */
 export const PHASES: Span[] = [
 	{ key: 'phase1', labelVi: 'Giai đoạn 1', labelEn: 'Phase 1', from: '2022-01-08T00:00:00', to: '2022-06-01T00:00:00' },

@@ -1,7 +1,7 @@
 // Daily cumulative series (on the portal, by status, valid benefit) of the nation or any unit with the phases and the 40-day campaign, and period-over-period changes that refuse incomplete periods.
 import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { CAMPAIGN, PHASES, type Span } from './programme.ts';
+import { CAMPAIGN, FIRST_DAY, PHASES, type Span } from './programme.ts';
 import { NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface SeriesPoint {
@@ -28,8 +28,6 @@ export interface SeriesOptions extends QueryOptions {
 	to?: string;
 }
 
-/** The programme's first day: every series starts there. */
-export const FIRST_DAY = '2022-01-08';
 
 export interface PointRow {
 	day: string;

@@ -1,6 +1,7 @@
 // The per-unit figures as of T (counts by status, valid benefit, members and targets valid at T) that rankings, peers, shares and targets build on.
 import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
+import { FIRST_DAY } from './programme.ts';
 import { asOfCondition, LEVEL_COLUMN, n, periodScopeCondition, ratio, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface UnitFigure {
@@ -86,7 +87,6 @@ export async function unitsAt(db: WarehouseDb, asOf: WallClock, selection: UnitS
 	return rows;
 }
 
-const FIRST_DAY = '2022-01-08';
 
 /** Units inside a scope, on unit or unit_totals (unit_code, level1_code and upper_code columns; a closed whitelist of column names). */
 function withinCondition(within: UnitScope | undefined) {

@@ -5,7 +5,8 @@ import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type
 import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
-import { cumulativeSeriesSql, FIRST_DAY, toPoint, type PointRow, type SeriesPoint } from './series.ts';
+import { FIRST_DAY } from './programme.ts';
+import { cumulativeSeriesSql, toPoint, type PointRow, type SeriesPoint } from './series.ts';
 import { periodTotalsSql, totalsOf, type Totals, type TotalsRow } from './totals.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 import { assertFigures, canSeeDetail, type Viewer } from './viewer.ts';
