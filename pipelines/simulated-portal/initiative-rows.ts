@@ -1,6 +1,7 @@
 // Renders one initiative as it appears in an export at a given time: raw field values, and a fast pre-escaped CSV line.
 import { formatDay, formatMinute, MINUTES_PER_DAY, yearMonthCode } from './calendar.ts';
-import { FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, POSITIONS, TITLE_HEADS, TITLE_OBJECTS, TITLE_TAILS } from './name-pools.ts';
+import { educationKindOf, titleParts, titleText, workplaceOf } from './initiative-title.ts';
+import { FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, POSITIONS } from './name-pools.ts';
 import { NO_DAY, STATUS, type Population } from './population.ts';
 import { hash3 } from './prng.ts';
 import type { UnitTree } from './unit-tree.ts';
@@ -31,7 +32,10 @@ function weightedIndex(weights: readonly (readonly [string, boolean, number])[],
 export class InitiativeRenderer {
 	private readonly unitCsv: string[];
 	private readonly fieldCsv = FIELDS.map(csvField);
-	private readonly objectsQuoted = TITLE_OBJECTS.map((list) => list.map((o) => o.replace(/"/gu, '""')));
+	/** The workplace of every grassroots union (its name without "Công đoàn cơ sở"), as titles name it. */
+	readonly workplace: string[];
+	/** The title kind of an education initiative at every grassroots union (educationKindOf its workplace). */
+	readonly educationKind: Uint8Array;
 	readonly brvt: number;
 
 	constructor(
@@ -45,6 +49,8 @@ export class InitiativeRenderer {
 			return `${code},${csvField(g.name[k]!)},${csvField(upper.name)},${csvField(tree.level1[g.level1[k]!]!.name)}`;
 		});
 		this.brvt = tree.level1.findIndex((u) => u.code === 'T77');
+		this.workplace = g.name.map(workplaceOf);
+		this.educationKind = Uint8Array.from(this.workplace, educationKindOf);
 	}
 
 	id(i: number): string {
@@ -52,15 +58,12 @@ export class InitiativeRenderer {
 	}
 
 	title(i: number): string {
-		const h = hash3(this.seed, i, 1001);
-		const objects = TITLE_OBJECTS[this.population.field[i]!]!;
-		return `${TITLE_HEADS[h % TITLE_HEADS.length]} ${objects[(h >>> 8) % objects.length]}${TITLE_TAILS[(h >>> 20) % TITLE_TAILS.length]}`;
+		const k = this.population.grassroots[i]!;
+		return titleText(titleParts(this.seed, i, this.population.field[i]!, this.educationKind[k]!), this.workplace[k]!);
 	}
 
 	private titleQuoted(i: number): string {
-		const h = hash3(this.seed, i, 1001);
-		const objects = this.objectsQuoted[this.population.field[i]!]!;
-		return `"${TITLE_HEADS[h % TITLE_HEADS.length]} ${objects[(h >>> 8) % objects.length]}${TITLE_TAILS[(h >>> 20) % TITLE_TAILS.length]}"`;
+		return `"${this.title(i).replace(/"/gu, '""')}"`;
 	}
 
 	/** A full name from a number (authors and co-authors). */

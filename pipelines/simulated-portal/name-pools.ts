@@ -29,20 +29,62 @@ export const FIELD_MIX: readonly (readonly number[])[] = [
 	[8, 3, 2, 62, 3, 9, 8, 5]
 ];
 
-export const TITLE_HEADS = ['Cải tiến', 'Giải pháp', 'Ứng dụng', 'Đổi mới', 'Nâng cao hiệu quả', 'Sáng kiến', 'Một số biện pháp', 'Xây dựng'];
+/** What an initiative does (followed by its object). */
+export const TITLE_HEADS = ['Cải tiến', 'Giải pháp cải tiến', 'Đổi mới', 'Nâng cao hiệu quả', 'Nâng cao chất lượng', 'Một số biện pháp nâng cao chất lượng', 'Một số giải pháp nâng cao hiệu quả', 'Hoàn thiện', 'Kinh nghiệm đổi mới', 'Giải pháp đổi mới', 'Số hóa', 'Tổ chức lại', 'Ứng dụng công nghệ số trong', 'Sáng kiến hoàn thiện', 'Biện pháp nâng cao hiệu quả', 'Đề xuất đổi mới'];
 
-/** Title objects by field code. */
+/**
+ * Title kinds: the 8 field codes, then education at a preschool (8), primary (9), lower secondary (10) and upper secondary
+ * school (11); education elsewhere (an education office, a centre) is kind 1.
+ */
+export const TITLE_KIND = { preschool: 8, primary: 9, lowerSecondary: 10, upperSecondary: 11 } as const;
+
+const SCHOOL_OBJECTS = ['phương pháp dạy học môn Toán', 'việc rèn kỹ năng đọc', 'phương pháp dạy Tiếng Anh', 'hoạt động trải nghiệm', 'công tác chủ nhiệm lớp', 'việc bồi dưỡng học sinh giỏi', 'phương pháp dạy học môn Ngữ văn', 'dạy học trực tuyến', 'giáo dục kỹ năng sống', 'công tác phụ đạo học sinh yếu', 'việc dạy học môn Lịch sử', 'hoạt động thư viện trường học', 'việc làm đồ dùng dạy học', 'công tác kiểm tra, đánh giá'];
+const PRESCHOOL_OBJECTS = ['hoạt động trải nghiệm', 'hoạt động vui chơi ngoài trời', 'giáo dục kỹ năng sống', 'công tác bán trú', 'việc làm đồ dùng, đồ chơi', 'giáo dục dinh dưỡng', 'việc cho trẻ làm quen với chữ cái', 'công tác phối hợp với cha mẹ trẻ', 'việc xây dựng môi trường lấy trẻ làm trung tâm'];
+
+/** Title objects by title kind. */
 export const TITLE_OBJECTS: readonly (readonly string[])[] = [
-	['quy trình kiểm tra chất lượng sản phẩm', 'máy cắt vải tự động', 'dây chuyền đóng gói', 'hệ thống băng tải', 'khuôn ép nhựa', 'cách bố trí chuyền may', 'quy trình bảo dưỡng thiết bị', 'hệ thống chiếu sáng nhà xưởng', 'cách sắp xếp kho, bãi', 'đồ gá hàn', 'quy trình nhập, xuất kho', 'thiết bị cấp phôi', 'hệ thống khí nén', 'lò hơi', 'quy trình cạo mủ cao su'],
-	['phương pháp dạy học môn Toán lớp 5', 'việc dạy đọc cho học sinh lớp 1', 'phương pháp dạy Tiếng Anh', 'hoạt động trải nghiệm cho trẻ mầm non', 'công tác chủ nhiệm lớp', 'việc bồi dưỡng học sinh giỏi', 'phương pháp dạy học môn Ngữ văn', 'dạy học trực tuyến', 'giáo dục kỹ năng sống cho học sinh', 'công tác phụ đạo học sinh yếu', 'việc dạy học môn Lịch sử', 'hoạt động thư viện trường học'],
-	['quy trình tiếp đón người bệnh', 'chăm sóc người bệnh sau phẫu thuật', 'quản lý hồ sơ bệnh án điện tử', 'quy trình tiệt khuẩn dụng cụ', 'công tác tiêm chủng', 'quản lý thuốc tại khoa', 'cấp cứu ban đầu'],
-	['quy trình tiếp nhận hồ sơ một cửa', 'công tác lưu trữ hồ sơ', 'cải cách thủ tục hành chính', 'quản lý văn bản điện tử', 'công tác thu ngân sách', 'quản lý tài sản công', 'công tác tuyên truyền pháp luật'],
-	['phần mềm quản lý', 'ứng dụng công nghệ thông tin', 'hệ thống giám sát từ xa', 'thiết bị đo lường', 'hệ thống điều khiển tự động', 'cơ sở dữ liệu chuyên ngành'],
+	['quy trình kiểm tra chất lượng sản phẩm', 'máy cắt vải tự động', 'dây chuyền đóng gói', 'hệ thống băng tải', 'khuôn ép nhựa', 'cách bố trí chuyền may', 'quy trình bảo dưỡng thiết bị', 'hệ thống chiếu sáng nhà xưởng', 'cách sắp xếp kho, bãi', 'đồ gá hàn', 'quy trình nhập, xuất kho', 'thiết bị cấp phôi', 'hệ thống khí nén', 'lò hơi', 'quy trình cạo mủ cao su', 'quy trình vận hành máy nén', 'hệ thống xử lý nước thải'],
+	['công tác quản lý chuyên môn', 'công tác kiểm định chất lượng giáo dục', 'việc bồi dưỡng giáo viên', 'công tác tuyển sinh', 'quản lý hồ sơ học sinh', 'công tác thanh tra, kiểm tra', 'việc tổ chức thi', 'dạy học trực tuyến'],
+	['quy trình tiếp đón người bệnh', 'chăm sóc người bệnh sau phẫu thuật', 'quản lý hồ sơ bệnh án điện tử', 'quy trình tiệt khuẩn dụng cụ', 'công tác tiêm chủng', 'quản lý thuốc', 'cấp cứu ban đầu', 'quy trình cấp phát thuốc', 'công tác kiểm soát nhiễm khuẩn'],
+	['quy trình tiếp nhận hồ sơ một cửa', 'công tác lưu trữ hồ sơ', 'cải cách thủ tục hành chính', 'quản lý văn bản điện tử', 'công tác thu ngân sách', 'quản lý tài sản công', 'công tác tuyên truyền pháp luật', 'công tác tiếp công dân'],
+	['phần mềm quản lý', 'hệ thống giám sát từ xa', 'thiết bị đo lường', 'hệ thống điều khiển tự động', 'cơ sở dữ liệu chuyên ngành', 'hệ thống cảnh báo sớm'],
 	['công tác phòng, chống dịch Covid-19', 'quy trình sàng lọc, xét nghiệm', 'bố trí khu cách ly', 'tổ chức sản xuất "3 tại chỗ"', 'phân luồng người lao động'],
-	['hoạt động Công đoàn cơ sở', 'công tác phát triển đoàn viên', 'tổ chức "Tháng Công nhân"', 'công tác chăm lo đời sống đoàn viên', 'công tác thi đua, khen thưởng'],
-	['công tác vệ sinh môi trường', 'tiết kiệm điện năng', 'quản lý bếp ăn tập thể', 'công tác an toàn, vệ sinh lao động']
+	['hoạt động Công đoàn cơ sở', 'công tác phát triển đoàn viên', 'tổ chức "Tháng Công nhân"', 'công tác chăm lo đời sống đoàn viên', 'công tác thi đua, khen thưởng', 'đối thoại tại nơi làm việc'],
+	['công tác vệ sinh môi trường', 'tiết kiệm điện năng', 'quản lý bếp ăn tập thể', 'công tác an toàn, vệ sinh lao động', 'công tác phòng cháy, chữa cháy'],
+	PRESCHOOL_OBJECTS, SCHOOL_OBJECTS, SCHOOL_OBJECTS, SCHOOL_OBJECTS
 ];
-export const TITLE_TAILS = ['', '', '', ' tại đơn vị', ' nhằm tiết kiệm chi phí', ' năm 2022', ' năm học 2022 - 2023', ' giai đoạn 2022 - 2023', ' góp phần nâng cao năng suất lao động', ' trong điều kiện bình thường mới'];
+
+/**
+ * Where or for whom, by title kind; "{a-b}" expands to a … b (a numbered workshop, team, grade). Empty entries: titles
+ * without a qualifier.
+ */
+const QUALIFIER_TEMPLATES: readonly (readonly string[])[] = [
+	['', '', '', ' tại phân xưởng số {1-12}', ' tại tổ sản xuất số {1-12}', ' của dây chuyền số {1-8}', ' tại xưởng cơ điện', ' tại bộ phận kho vận', ' tại phân xưởng cơ khí', ' của ca sản xuất', ' tại khu vực đóng gói', ' cho công nhân mới tuyển dụng'],
+	['', '', ' trên địa bàn', ' ở các trường vùng khó khăn', ' cho giáo viên mới tuyển dụng', ' trong năm học mới'],
+	['', '', '', ' tại khoa Nội', ' tại khoa Ngoại', ' tại khoa Hồi sức cấp cứu', ' tại khoa Nhi', ' tại khoa Khám bệnh', ' tại khoa Sản', ' tại khoa Dược', ' cho người bệnh cao tuổi', ' tại phòng mổ số {1-6}'],
+	['', '', '', ' tại bộ phận một cửa', ' tại phòng Tổ chức - Hành chính', ' tại phòng Kế hoạch - Tài chính', ' tại văn phòng', ' của cơ quan', ' cho cán bộ, công chức'],
+	['', '', ' trong quản lý nhân sự', ' trong quản lý kho', ' trong giám sát vận hành', ' trong công tác kế toán', ' trong quản lý hồ sơ', ' cho trạm biến áp số {1-9}', ' trong điều hành sản xuất', ' trên thiết bị di động'],
+	['', '', ' tại nơi làm việc', ' tại khu nhà trọ công nhân', ' cho người lao động', ' tại bếp ăn tập thể', ' tại nhà xưởng số {1-9}'],
+	['', '', ' cho đoàn viên nữ', ' cho công nhân lao động', ' ở tổ công đoàn số {1-9}', ' trong doanh nghiệp'],
+	['', '', ' tại nhà xưởng', ' tại khu văn phòng', ' tại bếp ăn', ' cho người lao động', ' tại khu vực số {1-9}'],
+	['', '', ' cho trẻ 5 - 6 tuổi', ' cho trẻ 4 - 5 tuổi', ' cho trẻ 3 - 4 tuổi', ' cho trẻ nhà trẻ', ' ở lớp mẫu giáo ghép'],
+	['', '', ' cho học sinh lớp {1-5}', ' ở lớp {1-5}', ' cho học sinh dân tộc thiểu số', ' trong giờ sinh hoạt lớp', ' ở lớp ghép'],
+	['', '', ' cho học sinh lớp {6-9}', ' ở lớp {6-9}', ' cho học sinh dân tộc thiểu số', ' trong giờ sinh hoạt lớp'],
+	['', '', ' cho học sinh lớp {10-12}', ' ở lớp {10-12}', ' ôn thi tốt nghiệp trung học phổ thông', ' trong giờ sinh hoạt lớp']
+];
+
+/** Qualifiers by title kind, "{a-b}" expanded. */
+export const TITLE_QUALIFIERS: readonly (readonly string[])[] = QUALIFIER_TEMPLATES.map((list) =>
+	list.flatMap((q) => {
+		const range = /\{(\d+)-(\d+)\}/u.exec(q);
+		if (!range) return [q];
+		const [from, to] = [Number(range[1]), Number(range[2])];
+		return Array.from({ length: to - from + 1 }, (_, k) => q.replace(range[0], String(from + k)));
+	})
+);
+
+/** What for or when. */
+export const TITLE_TAILS = ['', '', '', '', ' nhằm tiết kiệm chi phí', ' năm 2022', ' năm 2023', ' giai đoạn 2022 - 2023', ' trong điều kiện bình thường mới', ' đáp ứng yêu cầu chuyển đổi số', ' nhằm giảm thời gian thực hiện', ' góp phần nâng cao hiệu quả công việc'];
 
 /** Ward, commune and school namesakes. */
 export const PLACES = ['Quang Trung', 'Lê Lợi', 'Trần Phú', 'Nguyễn Du', 'Lý Thường Kiệt', 'Hùng Vương', 'Kim Đồng', 'Võ Thị Sáu', 'Nguyễn Trãi', 'Chu Văn An', 'Lê Quý Đôn', 'Ngô Quyền', 'Phan Bội Châu', 'Hoàng Hoa Thám', 'Trưng Vương', 'Đinh Tiên Hoàng', 'Lê Hồng Phong', 'Nguyễn Huệ', 'Điện Biên', 'Hòa Bình', 'Tân Phú', 'An Phú', 'Đông Hải', 'Tân Hưng', 'Bình An', 'Phú Lợi', 'Hòa Lạc', 'Tân Lập', 'Thịnh Lang', 'Đông Thọ', 'Quảng Tâm', 'Hoằng Quang', 'Thiệu Dương', 'Hải Bình', 'Nghi Phú', 'Hưng Lộc', 'Cẩm Quan', 'Thạch Trung', 'Vĩnh Ninh', 'Xuân Phương', 'Yên Hòa', 'Phúc Diễn', 'Long Biên', 'Mỹ Đình', 'Tam Thanh', 'Phước Long', 'Tân Định', 'Bình Thạnh', 'Thanh Xuân', 'Hiệp Hòa', 'Đồng Tâm', 'Minh Khai', 'Tân Tiến', 'Hợp Thành', 'Quyết Thắng', 'Thống Nhất', 'Đoàn Kết', 'Tiến Thành', 'Hòa Hiệp', 'Phú Hòa', 'Long Hưng', 'Nhơn Trạch', 'Phước Tân', 'Thạnh Phú', 'Mỹ Xuân', 'Long Sơn', 'Kim Dinh', 'Châu Thành', 'Thới Lai', 'Ninh Kiều', 'Cái Răng', 'Vị Thanh', 'Long Xuyên', 'Tịnh Biên', 'Đức Hòa', 'Bến Lức', 'Cẩm Phả', 'Uông Bí', 'Đồ Sơn', 'Kiến An', 'Thủy Nguyên', 'Lạng Giang', 'Yên Dũng', 'Việt Yên', 'Tiên Du', 'Quế Võ', 'Sầm Sơn', 'Bỉm Sơn', 'Nghi Sơn', 'Cửa Lò', 'Hồng Lĩnh', 'Kỳ Anh', 'Đông Sơn', 'Quảng Xương', 'Hậu Lộc', 'Nga Sơn', 'Thọ Xuân', 'Triệu Sơn', 'Yên Định', 'Vĩnh Lộc'];

@@ -1,6 +1,7 @@
 // Renders a run of initiatives' CSV bytes once (unchanging columns, reviewed status and time, benefit), so snapshot rows become copies.
 import { formatDay, formatMinute, MINUTES_PER_DAY, yearMonthCode } from './calendar.ts';
-import { FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, POSITIONS, TITLE_HEADS, TITLE_OBJECTS, TITLE_TAILS } from './name-pools.ts';
+import { titleParts, WORKPLACE } from './initiative-title.ts';
+import { FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, POSITIONS, TITLE_HEADS, TITLE_OBJECTS, TITLE_QUALIFIERS, TITLE_TAILS } from './name-pools.ts';
 import { csvField, PHONE_PREFIXES, STATUS_TEXT, type InitiativeRenderer } from './initiative-rows.ts';
 import { NEVER, NO_DAY } from './population.ts';
 import { hash3 } from './prng.ts';
@@ -37,10 +38,23 @@ function putInt(out: Uint8Array, o: number, value: number, width: number): numbe
 	return o + digits;
 }
 
+/** UTF-8 of each text, as views into one buffer. */
+function encodeEach(texts: readonly string[]): Uint8Array[] {
+	const all = Buffer.from(texts.join(''), 'utf8');
+	const views = new Array<Uint8Array>(texts.length);
+	for (let k = 0, at = 0; k < texts.length; k++) {
+		const length = Buffer.byteLength(texts[k]!, 'utf8');
+		views[k] = all.subarray(at, at + length);
+		at += length;
+	}
+	return views;
+}
+
 /** The text pieces rows are made of, UTF-8 encoded once. */
 class Pieces {
 	readonly heads = TITLE_HEADS.map((h) => utf8(`"${h} `));
 	readonly objects = TITLE_OBJECTS.map((list) => list.map((o) => utf8(o.replace(/"/gu, '""'))));
+	readonly qualifiers = TITLE_QUALIFIERS.map((list) => list.map((q) => utf8(q.replace(/"/gu, '""'))));
 	readonly tails = TITLE_TAILS.map((t) => utf8(`${t}",`));
 	readonly fields = FIELDS.map((f) => utf8(`${csvField(f)},`));
 	readonly family = FAMILY_NAMES.map((n) => utf8(`${n} `));
@@ -97,6 +111,8 @@ export class RowChunk {
 	private readonly pieces = new Pieces();
 	/** ",<grassroots columns>," of every grassroots union, encoded once. */
 	private readonly units: Uint8Array[];
+	/** " tại <workplace>" and ", <workplace>" of every grassroots union, CSV-quoted, by WORKPLACE.at and WORKPLACE.comma. */
+	private readonly workplaces: [Uint8Array[], Uint8Array[]];
 
 	/** bytes: where to render (grown elsewhere when too small), by default size × 512 bytes of its own. */
 	constructor(
@@ -110,13 +126,9 @@ export class RowChunk {
 		this.benefit = new Int32Array(size);
 		const count = renderer.tree.grassroots.code.length;
 		const texts = Array.from({ length: count }, (_, k) => `,${renderer.grassrootsCsv(k)},`);
-		const all = Buffer.from(texts.join(''), 'utf8');
-		this.units = new Array<Uint8Array>(count);
-		for (let k = 0, at = 0; k < count; k++) {
-			const length = Buffer.byteLength(texts[k]!, 'utf8');
-			this.units[k] = all.subarray(at, at + length);
-			at += length;
-		}
+		this.units = encodeEach(texts);
+		const workplaces = renderer.workplace.map((w) => w.replace(/"/gu, '""'));
+		this.workplaces = [encodeEach(workplaces.map((w) => ` tại ${w}`)), encodeEach(workplaces.map((w) => `, ${w}`))];
 	}
 
 	/** Renders initiatives first … end − 1 (at most size of them), byte for byte as InitiativeRenderer's CSV line without its STT. */
@@ -148,12 +160,15 @@ export class RowChunk {
 			} else o += out.write(renderer.id(i), o, 'utf8');
 			out[o++] = 0x2c;
 			// Tên sáng kiến, quoted.
-			const h = hash3(seed, i, 1001);
-			const objects = t.objects[p.field[i]!]!;
-			o = put(out, o, t.heads[h % t.heads.length]!);
-			o = put(out, o, objects[(h >>> 8) % objects.length]!);
-			o = put(out, o, t.tails[(h >>> 20) % t.tails.length]!);
-			o = put(out, o, t.fields[p.field[i]!]!);
+			const field = p.field[i]!;
+			const grassroots = p.grassroots[i]!;
+			const title = titleParts(seed, i, field, renderer.educationKind[grassroots]!);
+			o = put(out, o, t.heads[title.head]!);
+			o = put(out, o, t.objects[title.kind]![title.object]!);
+			o = put(out, o, t.qualifiers[title.kind]![title.qualifier]!);
+			if (title.workplace !== WORKPLACE.none) o = put(out, o, this.workplaces[title.workplace - 1]![grassroots]!);
+			o = put(out, o, t.tails[title.tail]!);
+			o = put(out, o, t.fields[field]!);
 			// Tác giả, Đồng tác giả.
 			const author = p.author[i]!;
 			o = this.person(out, o, author, 2001);

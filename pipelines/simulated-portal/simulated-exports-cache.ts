@@ -1,11 +1,11 @@
-// Generates simulated exports once per (scale, seed, dirt, schedule) into var/cache/, atomically, for tests that read them.
+// Generates simulated exports once per (simulator version, scale, seed, dirt, schedule) into var/cache/, atomically, for tests that read them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquirePipelineLock, LockHeldError } from '../../warehouse/versions/pipeline-lock.ts';
 import type { Schedule } from './export-schedule.ts';
-import { DEFAULT_DIRTY, DEFAULT_SEED } from './simulate.ts';
+import { DEFAULT_DIRTY, DEFAULT_SEED, SIMULATOR_VERSION } from './simulate.ts';
 
 const repository = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -16,10 +16,10 @@ export interface CacheKey {
 	schedule?: Schedule;
 }
 
-/** The cache directory of a key: var/cache/sim-<scale>-<seed>-<dirty>-<schedule>/. */
+/** The cache directory of a key: var/cache/sim-v<simulator version>-<scale>-<seed>-<dirty>-<schedule>/. */
 export function simulatedExportsDir(key: CacheKey): string {
 	const { scale, seed = DEFAULT_SEED, dirty = DEFAULT_DIRTY, schedule = 'full' } = key;
-	return join(repository, 'var', 'cache', `sim-${scale}-${seed}-${dirty}-${schedule}`);
+	return join(repository, 'var', 'cache', `sim-v${SIMULATOR_VERSION}-${scale}-${seed}-${dirty}-${schedule}`);
 }
 
 /**
