@@ -11,7 +11,7 @@ import { topInitiativesFrom } from './benefit.ts';
 import { topAuthorsFrom } from './people.ts';
 import { totalsFrom } from './totals.ts';
 import { dailySeries } from './series.ts';
-import type { UnitFigure } from './unit-figures.ts';
+import { unitFigures, type UnitFigure } from './unit-figures.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
 let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
@@ -96,6 +96,33 @@ describe('unitStanding', () => {
 			expect(await standingAtLatest(scratch.db, at, spec.code, 3, undefined)).toEqual({
 				national: expect.objectContaining({ of: FIXTURE_UNITS.filter((u) => u.level === 3).length }), metricRank: expect.anything(), peer: null
 			});
+		} finally {
+			await scratch.close();
+		}
+	});
+
+	it('ranks on the target of the version valid at T when a unit export after T changed it (the tree and the mart carry the new one)', async () => {
+		const scratch = await openFixtureWarehouse();
+		try {
+			const at = await resolveStamp(scratch.db);
+			const code = 'T38.01.0001';
+			// a don-vi export after T assigns 4 instead of 40: a new open version, the old one closed, the tree and mart rebuilt from it
+			await scratch.database.run(`INSERT INTO unit_version BY NAME SELECT * REPLACE (TIMESTAMP '2099-01-01' AS valid_from, 4 AS target_assigned) FROM unit_version WHERE unit_code = '${code}' AND valid_to IS NULL`);
+			await scratch.database.run(`UPDATE unit_version SET valid_to = TIMESTAMP '2099-01-01' WHERE unit_code = '${code}' AND valid_to IS NULL AND valid_from < TIMESTAMP '2099-01-01'`);
+			await scratch.database.run(`UPDATE unit SET target_assigned = 4 WHERE unit_code = '${code}'`);
+			await scratch.database.run(`UPDATE unit_totals SET target_assigned = 4, attainment = valid / 4 WHERE unit_code = '${code}'`);
+			const figures = await unitFigures(scratch.db, at, { level: 3 });
+			expect(figures.find((f) => f.code === code)!.targetAssigned).toBe(40);
+			const counted = await standingAtLatest(scratch.db, at, code, 3, { code: 'T38.01', name: 'T38.01', level: 2 });
+			expect(counted).toEqual({
+				national: placeOf(figures, code, 'valid'),
+				metricRank: placeOf(figures, code, 'attainment'),
+				peer: { ...placeOf(figures.filter((f) => f.parentCode === 'T38.01'), code, 'attainment'), name: 'T38.01', by: 'parent' }
+			});
+			for (const from of ['mart', 'tree'] as const) {
+				const row = await standingCounts(scratch.db, at, code, 3, undefined, from);
+				expect(row?.attainment_ahead, from).toBe(placeOf(figures, code, 'attainment').rank! - 1);
+			}
 		} finally {
 			await scratch.close();
 		}

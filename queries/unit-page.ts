@@ -111,8 +111,12 @@ export async function standingAtLatest(db: WarehouseDb, stamp: Stamp, code: stri
 export async function standingCounts(db: WarehouseDb, stamp: Stamp, code: string, level: 2 | 3, parent: { code: string; level: number } | undefined, from: 'mart' | 'tree'): Promise<CountRow | undefined> {
 	const sibling = !parent ? sql`FALSE` : parent.level === 1 ? sql`a.level1_code = ${parent.code}` : sql`a.parent_code = ${parent.code}`;
 	const ahead = sql`(a.attainment > me.attainment OR (a.attainment = me.attainment AND a.valid > me.valid))`;
-	const version = (alias: string) => sql`LEFT JOIN unit_version v ON v.unit_code = ${sql.ref(`${alias}.unit_code`)} AND v.valid_from <= ${stamp.asOf}::TIMESTAMP
-		AND (v.valid_to IS NULL OR v.valid_to > ${stamp.asOf}::TIMESTAMP)`;
+	// The unit's version at T when it is not its current one: the tree and the mart carry the current version's target
+	// (unit is unit_version's open rows), so only versions closed after T can change it, a handful beside 155,000 units.
+	const version = (alias: string) => sql`LEFT JOIN (
+			SELECT unit_code, target_assigned FROM unit_version
+			WHERE valid_to IS NOT NULL AND valid_from <= ${stamp.asOf}::TIMESTAMP AND valid_to > ${stamp.asOf}::TIMESTAMP
+		) v ON v.unit_code = ${sql.ref(`${alias}.unit_code`)}`;
 	const level1 = sql`CASE WHEN u.level = 1 THEN u.unit_code ELSE u.level1_code END`;
 	const units = from === 'mart'
 		? sql`
