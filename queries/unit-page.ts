@@ -5,6 +5,7 @@ import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type
 import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
+import { searchIndexStat } from './initiative-search.ts';
 import { FIRST_DAY } from './programme.ts';
 import { cumulativeSeriesSql, toPoint, type PointRow, type SeriesPoint } from './series.ts';
 import { periodTotalsSql, totalsOf, type Totals, type TotalsRow } from './totals.ts';
@@ -293,6 +294,38 @@ interface ScanRow extends PointRow {
 	level1_code: string | null;
 }
 
+/** The join of an initiative's search_period row at T within the unit (alias s) to the id given: its title and author numbers. */
+type IndexedJoin = (id: RawBuilder<unknown>) => RawBuilder<unknown>;
+
+/**
+ * SQL: the named authors of unitScan (front ranked, limit rows) with the name, grassroots union and level-1 unit of their
+ * last initiative as its initiative row has them: its period at T carries the initiative's units (initiative_period takes
+ * them from the initiative row), and with `indexed` its search_period row the number of its author's name in search_text.
+ */
+function authorRowsSql(indexed: IndexedJoin | null, limit: number) {
+	const named = indexed
+		? sql`SELECT a.*, t.text AS name, p.grassroots_code, p.level1_code
+			FROM front a JOIN current_period p ON p.initiative_id = a.last_initiative
+			JOIN ${indexed(sql.ref('a.last_initiative'))} LEFT JOIN search_text t ON t.text_no = s.author_no`
+		: sql`SELECT a.*, i.author AS name, i.grassroots_code, i.level1_code FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative`;
+	return sql`
+		SELECT name, grassroots_code, level1_code, valid, on_portal, benefit,
+			row_number() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, name, author_key) AS ord
+		FROM (${named})
+		QUALIFY ord <= ${limit}`;
+}
+
+/** SQL: unitScan's top initiatives with their titles (from the unit's search_period rows with `indexed`, else initiative). */
+function topRowsSql(indexed: IndexedJoin | null) {
+	const titled = indexed
+		? sql`SELECT x.*, t.text AS title FROM top x JOIN ${indexed(sql.ref('x.initiative_id'))} LEFT JOIN search_text t ON t.text_no = s.title_no`
+		: sql`SELECT x.*, i.title FROM top x JOIN initiative i USING (initiative_id)`;
+	return sql`
+		SELECT initiative_id, title, field, grassroots_code, level1_code, benefit,
+			row_number() OVER (ORDER BY benefit DESC, initiative_id) AS ord
+		FROM (${titled})`;
+}
+
 const PERIOD_COLUMNS = sql`initiative_id, status, benefit, field, sector, is_leader, author_key, submitted_at, from_at, to_at, grassroots_code, level1_code`;
 
 /**
@@ -331,6 +364,11 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	];
 	if (parts.length === 0) return { stamp, scope, series: null, breakdowns: new Map(), authors: null, top: null, totals: null };
 	const current = sql`current_period`;
+	// The few names and titles listed come from the unit's rows of the search index when the version has it (their row
+	// groups alone), else from a join of initiative (a read of every initiative's id).
+	const indexed: IndexedJoin | null = scope.span !== undefined && detail && (await searchIndexStat(db)) !== null
+		? (id) => sql`search_period s ON s.initiative_id = ${id} AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 's')}`
+		: null;
 	const ctes = [
 		...(withSeries
 			? [sql`scope_period AS MATERIALIZED (SELECT ${PERIOD_COLUMNS} FROM initiative_period WHERE ${periodScopeCondition(scope)})`,
@@ -344,17 +382,8 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 			? [
 					...(withAuthors ? [sql`front AS (${authorFrontSql(current, sql`TRUE`, options.authorLimit!)})`] : []),
 					sql`top AS (${topOfPeriodsSql(current, sql`TRUE`, options.topLimit)})`,
-					...(withAuthors
-						? [sql`author_row AS (
-							SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit,
-								row_number() OVER (ORDER BY a.valid DESC, a.on_portal DESC, a.benefit DESC NULLS LAST, i.author, a.author_key) AS ord
-							FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative
-							QUALIFY ord <= ${options.authorLimit!})`]
-						: []),
-					sql`top_row AS (
-						SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit,
-							row_number() OVER (ORDER BY t.benefit DESC, t.initiative_id) AS ord
-						FROM top t JOIN initiative i USING (initiative_id))`
+					...(withAuthors ? [sql`author_row AS (${authorRowsSql(indexed, options.authorLimit!)})`] : []),
+					sql`top_row AS (${topRowsSql(indexed)})`
 				]
 			: [])
 	];
