@@ -55,9 +55,16 @@ SELECT u.unit_code, u.unit_level, as_of.t AS as_of,
 FROM unit_list u CROSS JOIN as_of LEFT JOIN figure f USING (unit_code)
 ORDER BY u.unit_level, u.unit_code;
 
--- Breakdowns: field, sector and leadership from one pass; enterprise summed from the sector rows.
+-- Breakdowns: field, sector and leadership summed from one pass over the current periods grouped by every unit and key at once (a few
+-- thousand rows); enterprise summed from the sector rows.
 INSERT INTO unit_breakdown BY NAME
 WITH as_of AS (SELECT t FROM detail_as_of),
+fine AS (
+	SELECT level1_code, upper_code, field, sector, is_leader,
+		count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid, sum(benefit) FILTER (WHERE status = 'valid') AS benefit
+	FROM detail_current
+	GROUP BY level1_code, upper_code, field, sector, is_leader
+),
 grouped AS (
 	SELECT
 		CASE WHEN grouping(level1_code) = 0 THEN level1_code WHEN grouping(upper_code) = 0 THEN upper_code ELSE 'VN' END AS unit_code,
@@ -65,9 +72,8 @@ grouped AS (
 		CASE WHEN grouping(field) = 0 THEN 'field' WHEN grouping(sector) = 0 THEN 'sector' ELSE 'leadership' END AS dimension,
 		CASE WHEN grouping(field) = 0 THEN field WHEN grouping(sector) = 0 THEN sector
 			ELSE CASE WHEN is_leader THEN 'leader' WHEN NOT is_leader THEN 'no_leader' END END AS key,
-		count(*) AS on_portal, count(*) FILTER (WHERE status = 'valid') AS valid,
-		sum(benefit) FILTER (WHERE status = 'valid') AS benefit
-	FROM detail_current
+		sum(on_portal) AS on_portal, sum(valid) AS valid, sum(benefit) AS benefit
+	FROM fine
 	GROUP BY GROUPING SETS ((field), (sector), (is_leader), (level1_code, field), (level1_code, sector), (level1_code, is_leader),
 		(upper_code, field), (upper_code, sector), (upper_code, is_leader))
 	HAVING (grouping(level1_code) = 1 OR level1_code IS NOT NULL) AND (grouping(upper_code) = 1 OR upper_code IS NOT NULL)
@@ -86,44 +92,66 @@ SELECT r.unit_code, r.unit_level, as_of.t AS as_of, r.dimension, r.key, r.on_por
 FROM rows r CROSS JOIN as_of
 ORDER BY r.unit_code, r.dimension, r.on_portal DESC, r.key;
 
--- Authors: each author's figures in the nation, their level-1 unit and their upper-level union, sorted by unit then valid count. The rows are
--- grouped into a temp table, then sorted and appended in four unit_code slices (the same order as one sort; each slice's sort fits in memory).
+-- Authors: each author's figures in the nation, their level-1 unit and their upper-level union, sorted by unit then valid count. One pass
+-- over the current periods groups them by (level-1 unit, upper-level union, author); the level-1 and national rows are summed from those few
+-- rows. An author key starts with its level-1 unit's code (CONTRACTS.md "Authors"), so an author's national figures are its level-1 figures.
+-- The rows carry their unit's rank in unit_code order (an integer sort key), and are sorted and appended in four slices of it (the same
+-- order as one sort; each slice's sort fits in memory).
+CREATE OR REPLACE TEMP TABLE author_upper AS
+SELECT level1_code, upper_code, author_key,
+	count(*) FILTER (WHERE status = 'valid') AS valid, count(*) AS on_portal,
+	sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
+	-- the latest submitted (ties: largest id) initiative, as arg_max(initiative_id, (submitted_at, initiative_id)) picks it
+	max(struct_pack(submitted_at, initiative_id)) AS latest
+FROM detail_current WHERE author_key IS NOT NULL
+GROUP BY level1_code, upper_code, author_key;
+
+CREATE OR REPLACE TEMP TABLE author_unit_no AS
+SELECT unit_code, (row_number() OVER (ORDER BY unit_code))::INTEGER AS unit_no
+FROM (
+	SELECT 'VN' AS unit_code
+	UNION SELECT level1_code FROM author_upper WHERE level1_code IS NOT NULL
+	UNION SELECT upper_code FROM author_upper WHERE upper_code IS NOT NULL
+);
+
 CREATE OR REPLACE TEMP TABLE author_row AS
-WITH as_of AS (SELECT t FROM detail_as_of),
+WITH level1 AS (
+	SELECT level1_code, author_key, sum(valid)::BIGINT AS valid, sum(on_portal)::BIGINT AS on_portal, sum(benefit)::BIGINT AS benefit,
+		max(latest).initiative_id AS last_initiative
+	FROM author_upper GROUP BY level1_code, author_key
+),
 grouped AS (
-	SELECT
-		CASE WHEN grouping(level1_code) = 0 THEN level1_code WHEN grouping(upper_code) = 0 THEN upper_code ELSE 'VN' END AS unit_code,
-		CASE WHEN grouping(level1_code) = 0 THEN 1 WHEN grouping(upper_code) = 0 THEN 2 ELSE 0 END AS unit_level,
-		author_key,
-		count(*) FILTER (WHERE status = 'valid') AS valid, count(*) AS on_portal,
-		sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
-		arg_max(initiative_id, (submitted_at, initiative_id)) AS last_initiative
-	FROM detail_current WHERE author_key IS NOT NULL
-	GROUP BY GROUPING SETS ((author_key), (level1_code, author_key), (upper_code, author_key))
-	HAVING (grouping(level1_code) = 1 OR level1_code IS NOT NULL) AND (grouping(upper_code) = 1 OR upper_code IS NOT NULL)
+	SELECT 'VN' AS unit_code, 0 AS unit_level, author_key, valid, on_portal, benefit, last_initiative FROM level1
+	UNION ALL
+	SELECT level1_code, 1, author_key, valid, on_portal, benefit, last_initiative FROM level1 WHERE level1_code IS NOT NULL
+	UNION ALL
+	SELECT upper_code, 2, author_key, valid, on_portal, benefit, latest.initiative_id FROM author_upper WHERE upper_code IS NOT NULL
 )
-SELECT g.unit_code, g.unit_level, as_of.t AS as_of, g.author_key, g.valid, g.on_portal, g.benefit, g.last_initiative
-FROM grouped g CROSS JOIN as_of;
+SELECT n.unit_no, g.unit_code, g.unit_level, (SELECT t FROM detail_as_of) AS as_of, g.author_key, g.valid, g.on_portal, g.benefit,
+	g.last_initiative
+FROM grouped g JOIN author_unit_no n USING (unit_code);
 
 CREATE OR REPLACE TEMP TABLE author_slice AS
-SELECT quantile_disc(unit_code, [0.25, 0.5, 0.75]) AS bound FROM author_row;
+SELECT quantile_disc(unit_no, [0.25, 0.5, 0.75]) AS bound FROM author_row;
 
 INSERT INTO unit_author BY NAME
-SELECT * FROM author_row WHERE unit_code < (SELECT bound[1] FROM author_slice)
-ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no < (SELECT bound[1] FROM author_slice)
+ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
 
 INSERT INTO unit_author BY NAME
-SELECT * FROM author_row WHERE unit_code >= (SELECT bound[1] FROM author_slice) AND unit_code < (SELECT bound[2] FROM author_slice)
-ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no >= (SELECT bound[1] FROM author_slice) AND unit_no < (SELECT bound[2] FROM author_slice)
+ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
 
 INSERT INTO unit_author BY NAME
-SELECT * FROM author_row WHERE unit_code >= (SELECT bound[2] FROM author_slice) AND unit_code < (SELECT bound[3] FROM author_slice)
-ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no >= (SELECT bound[2] FROM author_slice) AND unit_no < (SELECT bound[3] FROM author_slice)
+ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
 
 INSERT INTO unit_author BY NAME
-SELECT * FROM author_row WHERE unit_code >= (SELECT bound[3] FROM author_slice)
-ORDER BY unit_code, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
+SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no >= (SELECT bound[3] FROM author_slice)
+ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
 
+DROP TABLE author_upper;
+DROP TABLE author_unit_no;
 DROP TABLE author_row;
 DROP TABLE author_slice;
 
@@ -137,12 +165,14 @@ stating AS (
 	WHERE status = 'valid' AND benefit IS NOT NULL
 ),
 cutoff AS (
-	-- the 100th largest benefit of each unit (its smallest when it has fewer; max(x, n) keeps repeated values)
-	SELECT 0 AS unit_level, 'VN' AS unit_code, list_min(max(benefit, 100)) AS least_benefit FROM stating
-	UNION ALL
-	SELECT 1, level1_code, list_min(max(benefit, 100)) FROM stating WHERE level1_code IS NOT NULL GROUP BY level1_code
-	UNION ALL
-	SELECT 2, upper_code, list_min(max(benefit, 100)) FROM stating WHERE upper_code IS NOT NULL GROUP BY upper_code
+	-- the 100th largest benefit of each unit (its smallest when it has fewer; max(x, n) keeps repeated values), every level in one pass
+	SELECT
+		CASE WHEN grouping(level1_code) = 0 THEN 1 WHEN grouping(upper_code) = 0 THEN 2 ELSE 0 END AS unit_level,
+		CASE WHEN grouping(level1_code) = 0 THEN level1_code WHEN grouping(upper_code) = 0 THEN upper_code ELSE 'VN' END AS unit_code,
+		list_min(max(benefit, 100)) AS least_benefit
+	FROM stating
+	GROUP BY GROUPING SETS ((), (level1_code), (upper_code))
+	HAVING (grouping(level1_code) = 1 OR level1_code IS NOT NULL) AND (grouping(upper_code) = 1 OR upper_code IS NOT NULL)
 ),
 candidate AS (
 	SELECT c.unit_code, c.unit_level, s.* FROM stating s JOIN cutoff c ON c.unit_level = 0 AND s.benefit >= c.least_benefit
