@@ -67,7 +67,8 @@ export async function unitsAt(db: WarehouseDb, asOf: WallClock, selection: UnitS
 	const withinCondition = within?.column ? sql`${sql.ref(`u.${within.column === 'grassroots_code' ? 'unit_code' : within.column}`)} = ${within.code}` : sql`TRUE`;
 	const pick = (column: string) =>
 		sql`CASE WHEN v.unit_code IS NULL THEN ${sql.ref(`u.${column}`)} ELSE ${sql.ref(`v.${column}`)} END`;
-	// The selected units first, then only their versions (a semi-join): the version table is never hashed whole.
+	// unit is unit_version's open rows: a unit differs from it at T only through a version closed after T (a unit export
+	// after T changed it), a handful of rows; the open versions are never read, nor joined.
 	const { rows } = await sql<UnitRow>`
 		WITH u AS (
 			SELECT unit_code, name, level, parent_code, level1_code, members, target_assigned, target_registered, target_phase1
@@ -75,8 +76,7 @@ export async function unitsAt(db: WarehouseDb, asOf: WallClock, selection: UnitS
 		),
 		v AS (
 			SELECT unit_code, name, members, target_assigned, target_registered, target_phase1 FROM unit_version
-			WHERE valid_from <= ${asOf}::TIMESTAMP AND (valid_to IS NULL OR valid_to > ${asOf}::TIMESTAMP)
-				AND unit_code IN (SELECT unit_code FROM u)
+			WHERE valid_to IS NOT NULL AND valid_from <= ${asOf}::TIMESTAMP AND valid_to > ${asOf}::TIMESTAMP
 		)
 		SELECT u.unit_code, coalesce(v.name, u.name) AS name, u.level, u.parent_code,
 			CASE WHEN u.level = 1 THEN u.unit_code ELSE u.level1_code END AS level1_code,
