@@ -1,7 +1,7 @@
 // Economic benefit as of T: its distribution (quantiles of a heavy tail), the top initiatives (titles only inside the viewer's detail scope) and totals by unit, region or field.
 import { sql, type RawBuilder } from 'kysely';
 import { breakdown, readsLatestMarts, type Breakdown, type FigureSource } from './breakdowns.ts';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { shares, type Shares } from './shares.ts';
 import type { UnitTopInitiativeTable } from '../warehouse/tables.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
@@ -34,8 +34,7 @@ interface DistributionRow {
 
 /** benefitDistribution() read from the given source (the marts: unit_totals and unit_totals_detail, every unit). */
 export async function benefitDistributionFrom(db: WarehouseDb, options: QueryOptions, source: FigureSource): Promise<BenefitDistribution> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	const fromMarts =
 		(await readsLatestMarts(db, source, stamp))
 			? (
@@ -77,8 +76,7 @@ export async function topInitiatives(db: WarehouseDb, options: QueryOptions & { 
 
 /** topInitiatives() read from the given source (the marts: unit_top_initiative with the titles, nation to upper-level unions, up to its 100 rows a unit). */
 export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions & { limit?: number }, source: FigureSource): Promise<Stamp & { unit: string; rows: TopInitiative[] }> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');

@@ -1,6 +1,6 @@
 // Breakdowns for the closing review as of T: by field, sector (the 7 Khối), leadership post, enterprise vs public sector; small groups suppressed for the press.
 import { sql, type RawBuilder } from 'kysely';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, hasTables, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, hasTables, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { PRESS_MIN_GROUP_SIZE, type Viewer } from './viewer.ts';
 
 export const BREAKDOWN_BYS = ['field', 'sector', 'leadership', 'enterprise'] as const;
@@ -93,8 +93,7 @@ export async function breakdown(db: WarehouseDb, options: QueryOptions & { by: B
 /** breakdown() read from the given source. */
 export async function breakdownFrom(db: WarehouseDb, options: QueryOptions & { by: BreakdownBy }, source: FigureSource): Promise<Breakdown> {
 	if (!BREAKDOWN_BYS.includes(options.by)) throw new QueryInputError('invalid_option', `unknown breakdown "${String(options.by).slice(0, 40)}"`);
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	// At the latest export the nation, level-1 units and upper-level unions read their few unit_breakdown rows (same figures).
 	const fromMart = scope.level <= 2 && (await readsLatestMarts(db, source, stamp));
 	const { rows } = await (fromMart

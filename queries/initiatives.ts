@@ -1,8 +1,8 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { searchIndexStat, searchMatch, searchPattern, type SearchIndexStat } from './initiative-search.ts';
-import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { searchIndexStat, searchMatch, searchPattern, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
+import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
 export const INITIATIVE_SORTS = ['moi-nhat', 'cu-nhat', 'lam-loi', 'ten'] as const;
@@ -79,33 +79,36 @@ const PAGE_TEXTS = sql`LEFT JOIN search_text t ON t.text_no = p.title_no LEFT JO
 const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, p.title_no, p.author_no, p.id_no`;
 
 /**
- * The list through the search index: a search's matching rows are counted and paged in one statement; a plain list takes its
- * total from unit_totals at the latest export (`latest`), as the scan path does, and reads only its page.
+ * The list through the search index: a search (`matched`: the texts holding the needle, looked up while the stamp and unit
+ * were read) has its matching rows counted and paged in one statement; a plain list takes its total from unit_totals at the
+ * latest export (`latest`), as the scan path does, read beside its page.
  */
 async function indexedList(
 	db: WarehouseDb,
-	index: SearchIndexStat,
-	needle: string,
+	matched: Promise<{ index: SearchIndexStat; match: SearchMatch }> | null,
 	periods: RawBuilder<unknown>,
 	order: RawBuilder<unknown>,
-	paging: { page: RawBuilder<unknown>; limit: number | undefined; offset: number },
+	page: RawBuilder<unknown>,
+	noRows: boolean,
 	latest: string | null,
 	unit: string
 ): Promise<{ total: number; rows: ListRow[] }> {
-	const { page, limit, offset } = paging;
-	if (needle) {
-		const match = await searchMatch(db, needle, index);
+	if (matched) {
+		const { index, match } = await matched;
 		if (match.condition === null) return { total: 0, rows: [] };
 		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
-			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs, and the page a top-N.
-			const { rows: count } = await sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db);
-			const total = n(count[0]?.n);
-			if (total === 0 || limit === 0 || (limit !== undefined && offset >= total)) return { total, rows: [] };
-			const { rows } = await sql<ListRow>`
+			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs, and the page a
+			// top-N, read at once (past the last row the page is empty, as the count then says).
+			const [{ rows: count }, { rows }] = await Promise.all([
+				sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db),
+				noRows
+					? { rows: [] }
+					: sql<ListRow>`
 				WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page})
 				SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
-				FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db);
-			return { total, rows };
+				FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db)
+			]);
+			return { total: n(count[0]?.n), rows };
 		}
 		// The matching rows are kept narrow (their row id and the sort keys); the page's own columns are read for its rows only.
 		const { rows } = await sql<ListRow>`
@@ -117,15 +120,18 @@ async function indexedList(
 			ORDER BY ${order}`.execute(db);
 		return { total: n(rows[0]?.total), rows: rows.filter((r) => r.initiative_id !== null) };
 	}
-	const mart = latest === null ? [] : (await sql<{ n: number }>`SELECT on_portal AS n FROM unit_totals WHERE unit_code = ${unit} AND as_of = ${latest}::TIMESTAMP`.execute(db)).rows;
-	const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${periods}`.execute(db);
-	const total = n(count[0]?.n);
-	if (total === 0 || limit === 0 || (limit !== undefined && offset >= total)) return { total, rows: [] };
-	const { rows } = await sql<ListRow>`
+	// The count and the page are read at once (past the last row the page is empty, as the count then says); a page of 0 rows is not read.
+	const [mart, { rows }] = await Promise.all([
+		latest === null ? [] : sql<{ n: number }>`SELECT on_portal AS n FROM unit_totals WHERE unit_code = ${unit} AND as_of = ${latest}::TIMESTAMP`.execute(db).then((r) => r.rows),
+		noRows
+			? { rows: [] }
+			: sql<ListRow>`
 		WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${order} ${page})
 		SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
-		FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db);
-	return { total, rows };
+		FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db)
+	]);
+	const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${periods}`.execute(db);
+	return { total: n(count[0]?.n), rows };
 }
 
 const PERIOD_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code`;
@@ -146,10 +152,12 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	if (!INITIATIVE_SORTS.includes(sort)) throw new QueryInputError('invalid_option', `unknown sort "${String(sort).slice(0, 40)}"`);
 	const limit = pageNumber(options.limit, 'limit', MAX_PAGE_SIZE);
 	const offset = pageNumber(options.offset, 'offset', Number.MAX_SAFE_INTEGER) ?? 0;
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit);
-	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const needle = searchNeedle(options.search);
+	// A search's titles and authors depend on the needle alone: they are matched in the index while the stamp and the unit are read.
+	const matched = use.searchIndex && needle ? searchIndexStat(db).then(async (index) => index && { index, match: await searchMatch(db, needle, index) }) : null;
+	matched?.catch(() => undefined);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit);
+	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
 	const periods = sql`${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`;
 	const page = limit === undefined ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
 	const empty = limit === 0;
@@ -164,7 +172,7 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below); its
 		// open periods end at 'infinity', so "as of T" is two plain compares.
 		const indexPeriods = sql`p.from_at <= ${stamp.asOf}::TIMESTAMP AND p.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 'p')}`;
-		({ total, rows } = await indexedList(db, index, needle, indexPeriods, INDEX_ORDER[sort], { page, limit, offset }, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
+		({ total, rows } = await indexedList(db, matched && matched.then((found) => found!), indexPeriods, INDEX_ORDER[sort], page, empty, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
 	} else if (needle) {
 		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
 		const pattern = searchPattern(needle);

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { FIRST_DAY, MILESTONES } from './programme.ts';
-import { periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { seriesRows } from './series.ts';
 
 export interface Milestone {
@@ -75,8 +75,7 @@ export async function firstReached(db: WarehouseDb, scope: UnitScope, threshold:
 
 /** When each threshold (default 300,000 and 1,000,000) was first reached on the portal, as known at asOf. Aggregates: every viewer. */
 export async function milestones(db: WarehouseDb, options: QueryOptions & { thresholds?: number[] }): Promise<Stamp & { unit: string; milestones: Milestone[] }> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	const thresholds = options.thresholds ?? MILESTONES;
 	if (thresholds.some((t) => !Number.isSafeInteger(t) || t < 1)) throw new QueryInputError('invalid_option', 'thresholds must be positive integers');
 	// The thresholds are independent: their walks run at once (on a page's handle, the series they share is read once).

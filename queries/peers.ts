@@ -1,6 +1,6 @@
 // Peer groups of level-1 units (kind, the 6 regions, emulation clusters, the 2025 map), peer statistics (median, quartiles, percentile) and the 2025-map sums.
 import { sql } from 'kysely';
-import { QueryInputError, resolveStamp, resolveUnit, ratio, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { QueryInputError, resolveStamp, resolveStampAndUnit, ratio, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 
 export const PEER_BYS = ['kind', 'region', 'cluster', 'map2025'] as const;
@@ -131,8 +131,7 @@ export interface PeerOptions extends QueryOptions {
 
 /** Where a level-1 unit (or the level-1 unit above `unit`) stands among its peers as of T. Aggregates: every viewer. */
 export async function peerStats(db: WarehouseDb, options: PeerOptions): Promise<PeerStats> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	const metric = options.metric ?? 'valid';
 	const level1 = scope.level === 1 ? scope.code : scope.level1Code;
 	if (!level1) throw new QueryInputError('invalid_option', 'peer statistics need a unit (the nation has no peers)');

@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { searchIndexStat } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -27,8 +27,7 @@ export async function topAuthors(db: WarehouseDb, options: QueryOptions & { limi
 
 /** topAuthors() read from the given source (the marts: unit_author, for the nation, level-1 units and upper-level unions). */
 export async function topAuthorsFrom(db: WarehouseDb, options: QueryOptions & { limit?: number }, source: FigureSource): Promise<Stamp & { unit: string; rows: AuthorRow[] }> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`authors of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
@@ -120,8 +119,7 @@ export async function authorsByValidCount(db: WarehouseDb, options: QueryOptions
 
 /** authorsByValidCount() read from the given source. */
 export async function authorsByValidCountFrom(db: WarehouseDb, options: QueryOptions, source: FigureSource): Promise<AuthorsByValidCount> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	const author =
 		scope.level <= 2 && (await readsLatestMarts(db, source, stamp))
 			? sql`SELECT valid FROM unit_author WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`

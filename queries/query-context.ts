@@ -98,6 +98,17 @@ export async function resolveUnit(db: WarehouseDb, code?: string, viewer?: Viewe
 	return scope;
 }
 
+/**
+ * resolveStamp and resolveUnit at once (two reads that may run on two connections of the version's pool). Errors are
+ * reported as when run in turn: an unparseable as-of (or an empty warehouse) before an unknown or hidden unit.
+ */
+export async function resolveStampAndUnit(db: WarehouseDb, asOf: string | undefined, code: string | undefined, viewer?: Viewer): Promise<[Stamp, UnitScope]> {
+	const [stamp, scope] = await Promise.allSettled([resolveStamp(db, asOf), resolveUnit(db, code, viewer)]);
+	if (stamp.status === 'rejected') throw stamp.reason;
+	if (scope.status === 'rejected') throw scope.reason;
+	return [stamp.value, scope.value];
+}
+
 async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
 	if (code === undefined || code === NATION) {
 		return { code: NATION, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 0, level1Code: null, upperCode: null, column: null };

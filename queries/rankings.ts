@@ -1,5 +1,5 @@
 // Rankings of units at any level by a metric as of T, with the documented tie rule, rank movement between two times and rank within a peer group.
-import { QueryInputError, parseAsOf, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { QueryInputError, parseAsOf, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { RANK_METRICS, metricValue, peerGroups, type PeerBy, type RankMetric } from './peers.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 import { assertFigures } from './viewer.ts';
@@ -69,8 +69,8 @@ export interface Ranking extends Stamp {
 /** The leaderboard as of T. Aggregates: every viewer that may see figures of the ranked level (press: not grassroots unions). */
 export async function rankings(db: WarehouseDb, options: RankingOptions): Promise<Ranking> {
 	const metric = rankMetric(options);
-	const stamp = await resolveStamp(db, options.asOf);
-	return { ...stamp, ...(await rankAt(db, stamp, options, metric)) };
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
+	return { ...stamp, ...(await rankAt(db, stamp, scope, options, metric)) };
 }
 
 function rankMetric(options: RankingOptions): RankMetric {
@@ -79,8 +79,7 @@ function rankMetric(options: RankingOptions): RankMetric {
 	return metric;
 }
 
-async function rankAt(db: WarehouseDb, stamp: Stamp, options: RankingOptions, metric: RankMetric) {
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+async function rankAt(db: WarehouseDb, stamp: Stamp, scope: UnitScope, options: RankingOptions, metric: RankMetric) {
 	const level = options.level ?? 1;
 	if (level <= scope.level) throw new QueryInputError('invalid_option', `level ${level} is not below unit ${scope.code}`);
 	assertFigures(options.viewer, level, `rankings of level ${level}`);
@@ -110,10 +109,10 @@ export interface RankMove {
 /** Rank movement between `from` and `asOf` (default latest) for the same units, metric and peer group. Aggregates: every viewer. */
 export async function rankMovement(db: WarehouseDb, options: RankingOptions & { from: string }): Promise<Stamp & { from: string; metric: RankMetric; rows: RankMove[] }> {
 	const metric = rankMetric(options);
-	const stamp = await resolveStamp(db, options.asOf);
-	// Both times from one stamp lookup, and the two rankings at once (a version is read through a pool of connections).
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
+	// Both times from one stamp and unit lookup, and the two rankings at once (a version is read through a pool of connections).
 	const fromStamp = { ...stamp, asOf: parseAsOf(options.from) };
-	const [to, from] = await Promise.all([rankAt(db, stamp, options, metric), rankAt(db, fromStamp, options, metric)]);
+	const [to, from] = await Promise.all([rankAt(db, stamp, scope, options, metric), rankAt(db, fromStamp, scope, options, metric)]);
 	const before = new Map(from.rows.map((r) => [r.code, r]));
 	const rows = to.rows.map((r) => {
 		const b = before.get(r.code);

@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { CAMPAIGN, FIRST_DAY, PHASES, type Span } from './programme.ts';
-import { NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface SeriesPoint {
 	/** "YYYY-MM-DD": the figures as of the end of that day. */
@@ -102,8 +102,7 @@ function day(text: string | undefined, fallback: string): string {
 
 /** The daily cumulative series of a unit (default the nation) up to the day of asOf (never past the latest export). Aggregates: every viewer. */
 export async function dailySeries(db: WarehouseDb, options: SeriesOptions): Promise<Series> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	const lastDay = (stamp.asOf < stamp.latestExport ? stamp.asOf : stamp.latestExport).slice(0, 10);
 	const points = await seriesRows(db, scope, day(options.from, FIRST_DAY), day(options.to, lastDay) < lastDay ? day(options.to, lastDay) : lastDay);
 	return { ...stamp, unit: { code: scope.code, name: scope.name, level: scope.level }, points, annotations: [...PHASES, CAMPAIGN] };
@@ -150,8 +149,7 @@ export function periodOf(kind: PeriodKind, d: string): { start: string; end: str
  */
 export async function periodChange(db: WarehouseDb, options: QueryOptions & { period: PeriodKind }): Promise<PeriodChange> {
 	if (options.period !== 'week' && options.period !== 'month') throw new QueryInputError('invalid_option', 'period must be week or month');
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	const asOfDay = stamp.asOf.slice(0, 10);
 	const current = periodOf(options.period, asOfDay);
 	const previous = periodOf(options.period, addDays(current.start, -1));

@@ -1,5 +1,5 @@
 // Shares of national (or a unit's) totals as of T by region, cluster, 2025 province, level-1 kind or unit; central unions form their own bucket so shares sum to 100%.
-import { QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { KIND_NAMES, peerGroups, type PeerBy } from './peers.ts';
 import { unitFigures } from './unit-figures.ts';
 import { assertFigures } from './viewer.ts';
@@ -39,8 +39,7 @@ export async function shares(db: WarehouseDb, options: ShareOptions): Promise<Sh
 	const metric = options.metric ?? 'onPortal';
 	if (!SHARE_BYS.includes(options.by)) throw new QueryInputError('invalid_option', `unknown grouping "${String(options.by).slice(0, 40)}"`);
 	if (!SHARE_METRICS.includes(metric)) throw new QueryInputError('invalid_option', `unknown share metric "${String(metric).slice(0, 40)}"`);
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	let buckets: Omit<ShareBucket, 'share'>[];
 	if (options.by === 'unit') {
 		assertFigures(options.viewer, scope.level + 1, `shares of the sub-units of ${scope.code}`);

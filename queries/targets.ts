@@ -1,5 +1,5 @@
 // Target attainment as of T: valid ÷ assigned (and registered, phase-1) targets valid at T, the gap, and how many sub-units met their target ("8 of 14").
-import { resolveStamp, resolveUnit, ratio, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { resolveStampAndUnit, ratio, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { canSeeFigures } from './viewer.ts';
 import { unitFigures, type UnitFigure } from './unit-figures.ts';
 
@@ -40,8 +40,7 @@ function sum(values: (number | null)[]): number | null {
 
 /** Attainment of `unit` (default the nation: targets summed over level-1 units) as of T, with its sub-units'. Aggregates: every viewer (press: no rows of single grassroots unions). */
 export async function targets(db: WarehouseDb, options: QueryOptions): Promise<Targets> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	// The sub-units' figures and the unit's own are independent reads: both start at once. A level-1 unit's own row is
 	// taken from the whole level's figures (83 units), the read its page's standing and peers make too.
 	const [childFigures, ownFigures] = await Promise.all([

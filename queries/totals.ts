@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
-import { asOfCondition, n, periodScopeCondition, resolveStamp, resolveUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface PhaseTotals {
 	onPortal: number;
@@ -59,8 +59,7 @@ export async function totals(db: WarehouseDb, options: QueryOptions): Promise<To
 
 /** totals() read from the given source. */
 export async function totalsFrom(db: WarehouseDb, options: QueryOptions, source: FigureSource): Promise<Totals> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	const t = stamp.asOf;
 	const latest = t === stamp.latestExport;
 	const row = ((await readsLatestMarts(db, source, stamp)) ? await totalsFromMarts(db, scope, t) : undefined) ?? (await totalsFromPeriods(db, scope, t, latest));
