@@ -1,7 +1,8 @@
 // Renders one initiative as it appears in an export at a given time: raw field values, and a fast pre-escaped CSV line.
 import { formatDay, formatMinute, MINUTES_PER_DAY, yearMonthCode } from './calendar.ts';
 import { educationKindOf, titleParts, titleText, workplaceOf } from './initiative-title.ts';
-import { FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, POSITIONS } from './name-pools.ts';
+import { FIELDS, POSITIONS } from './name-pools.ts';
+import { personNameParts, personNameText } from './person-name.ts';
 import { NO_DAY, STATUS, type Population } from './population.ts';
 import { hash3 } from './prng.ts';
 import type { UnitTree } from './unit-tree.ts';
@@ -68,8 +69,7 @@ export class InitiativeRenderer {
 
 	/** A full name from a number (authors and co-authors). */
 	personName(key: number, salt: number): string {
-		const h = hash3(this.seed, key, salt);
-		return `${FAMILY_NAMES[h % FAMILY_NAMES.length]} ${MIDDLE_NAMES[(h >>> 8) % MIDDLE_NAMES.length]} ${GIVEN_NAMES[(h >>> 16) % GIVEN_NAMES.length]}`;
+		return personNameText(personNameParts(this.seed, key, salt));
 	}
 
 	authorName(i: number): string {

@@ -1,8 +1,21 @@
 // Vietnamese word pools the simulated portal composes names, positions and initiative titles from.
 
-export const FAMILY_NAMES = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trịnh', 'Mai', 'Đào', 'Cao', 'Lương', 'Tạ', 'Hà', 'Lưu', 'Chu'];
-export const MIDDLE_NAMES = ['Văn', 'Văn', 'Thị', 'Thị', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quốc', 'Xuân', 'Thu', 'Hồng', 'Kim', 'Anh', 'Bảo', 'Công', 'Đình', 'Phương', 'Quang', 'Thùy', 'Mạnh', 'Trung'];
-export const GIVEN_NAMES = ['An', 'Anh', 'Bình', 'Chi', 'Cường', 'Dũng', 'Dung', 'Duyên', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hằng', 'Hiền', 'Hiếu', 'Hoa', 'Hòa', 'Hùng', 'Hương', 'Huyền', 'Khánh', 'Lan', 'Liên', 'Linh', 'Loan', 'Long', 'Mai', 'Minh', 'My', 'Nam', 'Nga', 'Ngọc', 'Nhung', 'Oanh', 'Phong', 'Phúc', 'Phương', 'Quân', 'Quang', 'Quyên', 'Sơn', 'Tâm', 'Thảo', 'Thắng', 'Thành', 'Thủy', 'Trang', 'Trung', 'Tuấn', 'Tùng', 'Uyên', 'Vân', 'Việt', 'Vy', 'Yến', 'Thư', 'Thịnh', 'Toàn', 'Lực', 'Nhàn'];
+/** Family names, each repeated about as often per hundred people as in Vietnam (Nguyễn 38, Trần 11, Lê 10, Phạm 7, …). */
+export const FAMILY_NAMES: readonly string[] = (
+	[['Nguyễn', 38], ['Trần', 11], ['Lê', 10], ['Phạm', 7], ['Hoàng', 3], ['Huỳnh', 2], ['Phan', 4], ['Vũ', 2], ['Võ', 2], ['Đặng', 2], ['Bùi', 2], ['Đỗ', 1], ['Hồ', 1], ['Ngô', 1], ['Dương', 1], ['Lý', 1], ['Đinh', 1], ['Trịnh', 1], ['Mai', 1], ['Đào', 1], ['Cao', 1], ['Lương', 1], ['Tạ', 1], ['Hà', 1], ['Lưu', 1], ['Chu', 1], ['Lâm', 1], ['Tô', 1], ['Triệu', 1], ['Vương', 1], ['Kiều', 1], ['Quách', 1], ['Thái', 1], ['La', 1]] as const
+).flatMap(([name, weight]) => Array<string>(weight).fill(name));
+/** Middle names by gender (0 male, 1 female); repeats weight the common ones (Văn, Thị). */
+export const MIDDLE_NAMES: readonly (readonly string[])[] = [
+	['Văn', 'Văn', 'Văn', 'Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Công', 'Đình', 'Quang', 'Mạnh', 'Xuân', 'Thanh', 'Ngọc', 'Bá', 'Trọng', 'Duy', 'Tiến', 'Hoàng', 'Anh', 'Chí', 'Huy', 'Việt'],
+	['Thị', 'Thị', 'Thị', 'Thị', 'Thị', 'Thu', 'Hồng', 'Kim', 'Ngọc', 'Thanh', 'Phương', 'Thùy', 'Minh', 'Bích', 'Diệu', 'Mỹ', 'Hoài', 'Thúy', 'Lan', 'Khánh', 'Hải', 'Mai', 'Tuyết', 'Quỳnh']
+];
+/** Given names by gender (0 male, 1 female). */
+export const GIVEN_NAMES: readonly (readonly string[])[] = [
+	['An', 'Anh', 'Bảo', 'Bình', 'Chiến', 'Công', 'Cường', 'Dũng', 'Dương', 'Đạt', 'Định', 'Đông', 'Đức', 'Duy', 'Giang', 'Hải', 'Hậu', 'Hiệp', 'Hiếu', 'Hòa', 'Hoàng', 'Hùng', 'Hưng', 'Huy', 'Khải', 'Khang', 'Khánh', 'Khoa', 'Kiên', 'Lâm', 'Lộc', 'Long', 'Luân', 'Lực', 'Mạnh', 'Minh', 'Nam', 'Nghĩa', 'Nhân', 'Phát', 'Phong', 'Phúc', 'Phước', 'Quân', 'Quang', 'Quý', 'Sang', 'Sơn', 'Tài', 'Tân', 'Thái', 'Thắng', 'Thành', 'Thịnh', 'Thọ', 'Thông', 'Tiến', 'Toàn', 'Trí', 'Trọng', 'Trung', 'Trường', 'Tú', 'Tuấn', 'Tùng', 'Vinh', 'Việt', 'Vũ', 'Hiển', 'Khôi'],
+	['An', 'Anh', 'Bích', 'Chi', 'Châu', 'Diệp', 'Dung', 'Duyên', 'Giang', 'Hà', 'Hạnh', 'Hằng', 'Hậu', 'Hiền', 'Hoa', 'Hòa', 'Hồng', 'Huệ', 'Hương', 'Huyền', 'Khánh', 'Lan', 'Lệ', 'Liên', 'Linh', 'Loan', 'Ly', 'Mai', 'My', 'Nga', 'Ngân', 'Ngọc', 'Nguyệt', 'Nhàn', 'Nhi', 'Nhung', 'Oanh', 'Phương', 'Phượng', 'Quyên', 'Quỳnh', 'Sen', 'Sương', 'Tâm', 'Thanh', 'Thảo', 'Thắm', 'Thơ', 'Thoa', 'Thu', 'Thủy', 'Thúy', 'Thư', 'Thương', 'Trang', 'Trinh', 'Tuyết', 'Tươi', 'Uyên', 'Vân', 'Vi', 'Vy', 'Xuân', 'Yến', 'Điệp', 'Lụa', 'Hiên', 'Thêu']
+];
+/** Share of women among authors, in 1/256 (a majority in education and health, fewer in industry; one share here). */
+export const FEMALE_IN_256 = 138;
 
 /** Positions by sector code (0 … 6, see SECTORS), each with whether it is a leadership/management post. */
 export const POSITIONS: readonly (readonly [string, boolean, number])[][] = [

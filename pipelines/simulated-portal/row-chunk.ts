@@ -1,6 +1,7 @@
 // Renders a run of initiatives' CSV bytes once (unchanging columns, reviewed status and time, benefit), so snapshot rows become copies.
 import { formatDay, formatMinute, MINUTES_PER_DAY, yearMonthCode } from './calendar.ts';
 import { titleParts, WORKPLACE } from './initiative-title.ts';
+import { personNameParts } from './person-name.ts';
 import { FAMILY_NAMES, FIELDS, GIVEN_NAMES, MIDDLE_NAMES, POSITIONS, TITLE_HEADS, TITLE_OBJECTS, TITLE_QUALIFIERS, TITLE_TAILS } from './name-pools.ts';
 import { csvField, PHONE_PREFIXES, STATUS_TEXT, type InitiativeRenderer } from './initiative-rows.ts';
 import { NEVER, NO_DAY } from './population.ts';
@@ -58,8 +59,8 @@ class Pieces {
 	readonly tails = TITLE_TAILS.map((t) => utf8(`${t}",`));
 	readonly fields = FIELDS.map((f) => utf8(`${csvField(f)},`));
 	readonly family = FAMILY_NAMES.map((n) => utf8(`${n} `));
-	readonly middle = MIDDLE_NAMES.map((n) => utf8(`${n} `));
-	readonly given = GIVEN_NAMES.map(utf8);
+	readonly middle = MIDDLE_NAMES.map((list) => list.map((n) => utf8(`${n} `)));
+	readonly given = GIVEN_NAMES.map((list) => list.map(utf8));
 	readonly prefixes = PHONE_PREFIXES.map(utf8);
 	/** ",<position>,<Có|Không>" by sector and position index. */
 	readonly positions = POSITIONS.map((list) => list.map(([name, leader]) => utf8(`,${name},${leader ? 'Có' : 'Không'}`)));
@@ -221,10 +222,10 @@ export class RowChunk {
 	/** Writes the full name of person key (FAMILY MIDDLE GIVEN). */
 	private person(out: Buffer, o: number, key: number, salt: number): number {
 		const t = this.pieces;
-		const h = hash3(this.renderer.seed, key, salt);
-		o = put(out, o, t.family[h % t.family.length]!);
-		o = put(out, o, t.middle[(h >>> 8) % t.middle.length]!);
-		return put(out, o, t.given[(h >>> 16) % t.given.length]!);
+		const name = personNameParts(this.renderer.seed, key, salt);
+		o = put(out, o, t.family[name.family]!);
+		o = put(out, o, t.middle[name.gender]![name.middle]!);
+		return put(out, o, t.given[name.gender]![name.given]!);
 	}
 
 	private grow(used: number, room: number): void {
