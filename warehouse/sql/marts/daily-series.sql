@@ -31,11 +31,11 @@ unit_change AS (
 	SELECT
 		CASE grouping(level1_code, upper_code) WHEN 3 THEN 'VN' WHEN 1 THEN level1_code ELSE upper_code END AS unit_code,
 		day,
-		sum(on_portal) AS on_portal,
-		sum(under_review) AS under_review,
-		sum(valid) AS valid,
-		sum(invalid) AS invalid,
-		sum(valid_benefit) AS valid_benefit
+		sum(on_portal)::BIGINT AS on_portal,
+		sum(under_review)::BIGINT AS under_review,
+		sum(valid)::BIGINT AS valid,
+		sum(invalid)::BIGINT AS invalid,
+		sum(valid_benefit)::BIGINT AS valid_benefit
 	FROM unit_day
 	GROUP BY GROUPING SETS ((day), (level1_code, day), (level1_code, upper_code, day))
 	HAVING grouping(level1_code, upper_code) = 3 OR (grouping(level1_code, upper_code) = 1 AND level1_code IS NOT NULL)
