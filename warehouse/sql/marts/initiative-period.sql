@@ -7,15 +7,17 @@
 -- read twice is otherwise held in memory whole; at scale 1 with every snapshot loaded that does not fit the building version's memory limit.
 DELETE FROM initiative_period;
 
+-- an initiative has several versions exactly when one of them has ended (valid_to is the next version's start; only the last is open)
 CREATE OR REPLACE TEMP TABLE period_complex_id AS
-SELECT initiative_id FROM initiative_version GROUP BY initiative_id HAVING count(*) > 1
+SELECT initiative_id FROM initiative_version WHERE valid_to IS NOT NULL
 UNION
 SELECT initiative_id FROM initiative_withdrawal;
 
 CREATE OR REPLACE TEMP TABLE period_row AS
 WITH base AS NOT MATERIALIZED (
-	SELECT initiative_id, grassroots_code, upper_code, level1_code, field, sector, is_leader, author_key, submitted_at
-	FROM initiative
+	SELECT i.initiative_id, i.grassroots_code, i.upper_code, i.level1_code, i.field, i.sector, i.is_leader, i.author_key, i.submitted_at,
+		g.grassroots_no
+	FROM initiative i LEFT JOIN grassroots_number g USING (grassroots_code)
 ),
 simple_event AS NOT MATERIALIZED (
 	-- one version, never withdrawn: under review from submission to the status time (unless that is its state anyway), then its state
@@ -91,12 +93,12 @@ complex_period AS NOT MATERIALIZED (
 		ON o.initiative_id = s.initiative_id AND s.span_from < o.on_to AND o.on_from < s.span_to
 )
 SELECT initiative_id, grassroots_code, upper_code, level1_code, status, benefit, field, sector, is_leader, author_key,
-	submitted_at, from_at, to_at
+	submitted_at, from_at, to_at, grassroots_no
 FROM (
 	SELECT * FROM simple_period
 	UNION ALL
 	SELECT p.initiative_id, b.grassroots_code, b.upper_code, b.level1_code, b.field, b.sector, b.is_leader, b.author_key,
-		b.submitted_at, p.status, p.benefit, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
+		b.submitted_at, b.grassroots_no, p.status, p.benefit, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
 	FROM complex_period p JOIN complex_base b USING (initiative_id)
 	WHERE p.from_at < p.to_at
 );
@@ -107,22 +109,22 @@ CREATE OR REPLACE TEMP TABLE period_slice AS
 SELECT quantile_disc(from_at, [0.25, 0.5, 0.75]) AS bound FROM period_row;
 
 INSERT INTO initiative_period BY NAME
-SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+SELECT * FROM period_row p
 WHERE p.from_at < (SELECT bound[1] FROM period_slice)
 ORDER BY p.from_at, p.initiative_id;
 
 INSERT INTO initiative_period BY NAME
-SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+SELECT * FROM period_row p
 WHERE p.from_at >= (SELECT bound[1] FROM period_slice) AND p.from_at < (SELECT bound[2] FROM period_slice)
 ORDER BY p.from_at, p.initiative_id;
 
 INSERT INTO initiative_period BY NAME
-SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+SELECT * FROM period_row p
 WHERE p.from_at >= (SELECT bound[2] FROM period_slice) AND p.from_at < (SELECT bound[3] FROM period_slice)
 ORDER BY p.from_at, p.initiative_id;
 
 INSERT INTO initiative_period BY NAME
-SELECT p.*, g.grassroots_no FROM period_row p LEFT JOIN grassroots_number g USING (grassroots_code)
+SELECT * FROM period_row p
 WHERE p.from_at >= (SELECT bound[3] FROM period_slice)
 ORDER BY p.from_at, p.initiative_id;
 
