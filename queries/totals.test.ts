@@ -1,6 +1,8 @@
 // totals(db, {asOf, unit}) on a hand-made warehouse: every figure computed by hand from fixture-warehouse.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_VERSION, openFixtureWarehouse } from './fixture-warehouse.ts';
+import { FIXTURE_UNITS, FIXTURE_VERSION, openFixtureWarehouse } from './fixture-warehouse.ts';
+import { scopeCondition, resolveUnit } from './query-context.ts';
+import { sql } from 'kysely';
 import { totals } from './totals.ts';
 import { LEADERSHIP } from './viewer.ts';
 
@@ -38,5 +40,22 @@ describe('totals', () => {
 		expect(await totals(fixture.db, { viewer: LEADERSHIP, unit: 'T35' })).toMatchObject({ onPortal: 0, valid: 0, benefit: 0, medianBenefit: null, authors: 0, participatingGrassroots: 0, grassrootsTotal: 1 });
 		expect(await totals(fixture.db, { viewer: LEADERSHIP, unit: 'T40.01.0001' })).toMatchObject({ onPortal: 2, valid: 0, underReview: 1, invalid: 1, withdrawn: 1, grassrootsTotal: 1 });
 		expect(await totals(fixture.db, { viewer: LEADERSHIP, unit: 'T40.01.0001', asOf: '2022-06-10 07:59' })).toMatchObject({ onPortal: 3, valid: 1, benefit: 50, withdrawn: 0 });
+	});
+
+	it('counts participating grassroots unions on grassroots_no exactly as on their codes, for every unit at past times', async () => {
+		const { rows: numbered } = await sql<{ n: number }>`SELECT count(*) AS n FROM initiative_period WHERE grassroots_no IS NULL`.execute(fixture.db);
+		expect(Number(numbered[0]!.n)).toBe(0);
+		let some = 0;
+		for (const asOf of ['2022-01-20 08:00', '2022-03-01 08:00', '2022-03-20 00:00', '2022-06-10 07:59']) {
+			for (const unit of ['VN', ...FIXTURE_UNITS.map((u) => u.code)]) {
+				const scope = await resolveUnit(fixture.db, unit);
+				const { rows } = await sql<{ n: number }>`SELECT count(DISTINCT grassroots_code) AS n FROM initiative_period p
+					WHERE p.from_at <= ${asOf}::TIMESTAMP AND (p.to_at IS NULL OR p.to_at > ${asOf}::TIMESTAMP) AND ${scopeCondition(scope, 'p')}`.execute(fixture.db);
+				const t = await totals(fixture.db, { viewer: LEADERSHIP, unit, asOf });
+				expect(t.participatingGrassroots, `${unit} ${asOf}`).toBe(Number(rows[0]!.n));
+				if (t.participatingGrassroots > 0) some++;
+			}
+		}
+		expect(some).toBeGreaterThan(10);
 	});
 });

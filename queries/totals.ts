@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
-import { asOfCondition, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, hasTables, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface PhaseTotals {
 	onPortal: number;
@@ -86,12 +86,13 @@ async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock):
 
 /** One scan of the unit's periods at T, withdrawals and the unit tree (at the latest export the distinct counts from unit_totals). */
 async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
-	const { rows } = await periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest).execute(db);
+	const union = (await grassrootsNumbered(db, scope)) ? 'grassroots_no' : 'grassroots_code';
+	const { rows } = await periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, union).execute(db);
 	const row = rows[0]!;
 	if (row.authors === null || row.participating === null) {
 		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
 		const { rows: distinct } = await sql<{ authors: number; participating: number }>`
-			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT grassroots_code) AS participating
+			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT ${sql.ref(union)}) AS participating
 			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`.execute(db);
 		Object.assign(row, distinct[0]);
 	}
@@ -99,11 +100,27 @@ async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock
 }
 
 /**
+ * Whether initiative_period's grassroots_no is filled (versions with unit_span; the scope's span says so, the nation asks):
+ * it numbers the grassroots unions one for one, so participating unions are counted on the integer instead of the code.
+ */
+async function grassrootsNumbered(db: WarehouseDb, scope: UnitScope): Promise<boolean> {
+	return scope.span !== undefined || (scope.column === null && (await hasTables(db, ['unit_span'])));
+}
+
+/**
  * SQL: the totals row of a unit's periods at T (initiative_period, or a relation of its rows, filtered by `where` on
  * alias p), its withdrawals and its grassroots unions in the tree; at the latest export the distinct counts come from
- * unit_totals (null without its row).
+ * unit_totals (null without its row). Participating unions are the distinct values of `union` (grassroots_no when the
+ * relation has it filled: one number per grassroots union).
  */
-export function periodTotalsSql(periods: RawBuilder<unknown>, where: RawBuilder<boolean>, scope: UnitScope, t: WallClock, latest: boolean): RawBuilder<TotalsRow> {
+export function periodTotalsSql(
+	periods: RawBuilder<unknown>,
+	where: RawBuilder<boolean>,
+	scope: UnitScope,
+	t: WallClock,
+	latest: boolean,
+	union: 'grassroots_code' | 'grassroots_no' = 'grassroots_code'
+): RawBuilder<TotalsRow> {
 	const mart = (column: 'authors' | 'participating_grassroots') =>
 		sql`(SELECT ${sql.ref(column)} FROM unit_totals WHERE unit_code = ${scope.code} AND as_of = ${t}::TIMESTAMP LIMIT 1)`;
 	// Withdrawals are few: the scope is looked up among the withdrawn initiatives only (none for the nation).
@@ -117,7 +134,7 @@ export function periodTotalsSql(periods: RawBuilder<unknown>, where: RawBuilder<
 				sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
 				quantile_disc(benefit, 0.5) FILTER (WHERE status = 'valid' AND benefit IS NOT NULL) AS median_benefit,
 				${latest ? sql`NULL` : sql`count(DISTINCT author_key)`} AS authors,
-				${latest ? sql`NULL` : sql`count(DISTINCT grassroots_code)`} AS participating,
+				${latest ? sql`NULL` : sql`count(DISTINCT ${sql.ref(union)})`} AS participating,
 				count(*) FILTER (WHERE submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_on_portal,
 				count(*) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_valid,
 				sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_benefit
