@@ -54,6 +54,7 @@ export function resolveStartSettings(config: PipelineConfig, env: Record<string,
 
 /** Bytes of free disk a start needs: exports to generate, their landed copies and the warehouse versions (rough, scale-linear). */
 export function diskNeeded(scale: number, needs: { generate: boolean; firstRun: boolean }): number {
-	const exportsBytes = scale * 10e9 + 30e6;
+	// 11.5 GB of exports at scale 1 (simulator version 3)
+	const exportsBytes = scale * 11.5e9 + 30e6;
 	return (needs.generate ? exportsBytes : 0) + (needs.firstRun ? exportsBytes + scale * 4e9 : 0);
 }
