@@ -37,8 +37,16 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		const nation = await totals(server.db, { viewer });
 		expect(await text(page, 'on-portal')).toBe(formatInteger(nation.onPortal));
 		expect(await text(page, 'valid')).toBe(formatInteger(nation.valid));
+		// Hydrated (the enhancer has run), the server-rendered charts and tables are still there: the hydration data carries
+		// placeholders for them, not their HTML a second time (the served page names the chart's title only in the chart).
+		await page.waitForFunction(() => document.documentElement.dataset.enhanced === 'true');
 		expect(await page.locator('figure#duong-tich-luy .svg-wrap > svg').count()).toBe(1);
 		expect(await page.locator('figure#ban-do-63 svg [data-code]').count()).toBeGreaterThan(60);
+		expect(await page.locator('figure#ban-do-63 .table-wrap table tbody tr').count()).toBeGreaterThan(60);
+		const served = await (await page.request.get(`${server.url}/`)).text();
+		const chartHtml = await page.locator('figure#duong-tich-luy .svg-wrap > svg').evaluate((svg) => svg.outerHTML);
+		const titleRefs = (html: string) => html.split('c-duong-tich-luy-title').length - 1;
+		expect(titleRefs(served)).toBe(titleRefs(chartHtml));
 		expect(await page.locator('footer [data-testid="footer-version"]').textContent()).toBe(nation.version);
 		await shot(page, 'overview');
 

@@ -1,5 +1,7 @@
 // Server hooks: the page language (?lang=en, Vietnamese first; kept in every link, not in a cookie) on <html lang>, login and role checks before any page or endpoint runs (auth/route-access.ts), security headers, exports audited, error pages without stack traces or SQL, and the page-cache warmer started at init.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { setRenderedPageCheck } from '$lib/markup.ts';
 import { pageLanguage } from '$lib/i18n/page-language.ts';
 import { t } from '$lib/i18n/translate.ts';
 import { authService } from '$lib/server/auth/auth-service.ts';
@@ -23,6 +25,12 @@ const refusal = (status: 401 | 403, endpoint: boolean, language: 'vi' | 'en'): R
 	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 };
 
+// A page's server-rendered HTML travels once: the hydration data serialised while a page request renders holds
+// placeholders; a data request (client-side navigation) gets the whole HTML. SvelteKit's own request store is cleared
+// while it renders, hence a store of ours around resolve.
+const renderedPage = new AsyncLocalStorage<boolean>();
+setRenderedPageCheck(() => renderedPage.getStore() === true);
+
 /** At server start: warm the page cache of the published version, and of every version published later. */
 export const init: ServerInit = () => {
 	startPageWarmer();
@@ -42,7 +50,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response =
 		access.kind === 'unauthorized' ? refusal(401, true, language)
 		: access.kind === 'forbidden' ? refusal(403, isEndpoint(pathname), language)
-		: await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', language) });
+		: await renderedPage.run(!event.isDataRequest, () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', language) }));
 	for (const [name, value] of Object.entries(securityHeaders(isHttps(event.url)))) if (!response.headers.has(name)) response.headers.set(name, value);
 	if (identity && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	if (identity && response.status === 200 && isEndpoint(pathname)) auditExport(event, identity.user, clientAddress(event), auth);

@@ -7,6 +7,7 @@ import type { ChartOutput } from '../charts/chart-output.ts';
 import { chartTableHtml } from '../charts/chart-output.ts';
 import type { ExportFilter, ExportFooter, ExportTable } from '../exports/export-table.ts';
 import { link } from '../components/links.ts';
+import { Markup } from '../markup.ts';
 
 export interface DatasetContext {
 	db: WarehouseDb;
@@ -34,7 +35,7 @@ export interface Dataset {
 
 export type DatasetFunction = (context: DatasetContext, params: DatasetParams) => Promise<Dataset>;
 
-/** What a page gets of a dataset: plain strings only (SVG and table HTML rendered on the server). */
+/** What a page gets of a dataset: plain values, and the SVG and table HTML rendered on the server (Markup). */
 export interface ShownDataset {
 	id: string;
 	/** Unique on the page (the id, plus the grouping when a page shows one dataset several ways). */
@@ -42,8 +43,8 @@ export interface ShownDataset {
 	title: string;
 	definition: string;
 	description: string;
-	svg: string | null;
-	tableHtml: string;
+	svg: Markup | null;
+	tableHtml: Markup;
 	rowCount: number;
 	/** Rows in tableHtml: at most PAGE_TABLE_ROWS (the CSV/XLSX exports hold every row). */
 	rowsShown: number;
@@ -69,8 +70,8 @@ export function shown(dataset: Dataset, params: DatasetParams, context: Pick<Dat
 		title: dataset.title,
 		definition: dataset.definition,
 		description: dataset.chart?.description ?? '',
-		svg: dataset.chart?.svg ?? null,
-		tableHtml: chartTableHtml({ id: `t-${params.by ? `${dataset.id}-${params.by}` : dataset.id}`, title: dataset.title, table: { ...dataset.table, rows } }, context.language),
+		svg: dataset.chart ? new Markup(dataset.chart.svg) : null,
+		tableHtml: new Markup(chartTableHtml({ id: `t-${params.by ? `${dataset.id}-${params.by}` : dataset.id}`, title: dataset.title, table: { ...dataset.table, rows } }, context.language)),
 		rowCount: dataset.table.rows.length,
 		rowsShown: rows.length,
 		exports: exportLinks(dataset.id, params, context, dataset.chart !== undefined)
