@@ -7,7 +7,7 @@ import { runSqlFile } from '../pipelines/merge/sql-file.ts';
 import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
-import { numberRuns, searchPattern, wordPatterns } from './initiative-search.ts';
+import { numberRuns, searchIndexStat, searchPattern, wordPatterns } from './initiative-search.ts';
 import { INITIATIVE_SORTS, initiativeList, type InitiativeListOptions } from './initiatives.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
@@ -189,5 +189,40 @@ describe('initiative search index', () => {
 		expect(await fixture.database.all('SELECT * REPLACE (to_at::VARCHAR AS to_at) FROM search_period ORDER BY initiative_id, from_at')).toEqual(before);
 		expect(before.length).toBeGreaterThan(1500);
 		for (const sort of INITIATIVE_SORTS) expect((await bothPaths({ viewer: LEADERSHIP, search: 'an', sort })).usedIndex).toBe(true);
+	});
+
+	it('fetches a page\'s titles and authors by row id when they follow text_no, after a rebuild in place too, and by text_no otherwise, always as the scan', async () => {
+		const compare = async (expectedOffset: (offset: number | null) => boolean) => {
+			// A new handle per layout: the index stat is looked up once per handle.
+			const handle = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: fixture.database }) });
+			try {
+				const offset = (await searchIndexStat(handle))!.textRowOffset;
+				expect(expectedOffset(offset), String(offset)).toBe(true);
+				let titled = 0;
+				for (const search of ['', 'cải tiến', 'nguyen van', 'đức']) {
+					for (const unit of [undefined, 'T38', 'T38.01.0002']) {
+						for (const sort of INITIATIVE_SORTS) {
+							const options = { viewer: LEADERSHIP, search, unit, sort, limit: 30 };
+							const indexed = await initiativeList(handle, options);
+							expect(indexed, JSON.stringify(options)).toEqual(await initiativeList(handle, options, { searchIndex: false }));
+							titled += indexed.rows.filter((r) => r.title !== null && r.author !== null).length;
+						}
+					}
+				}
+				expect(titled).toBeGreaterThan(100);
+				return offset;
+			} finally {
+				await handle.destroy();
+			}
+		};
+		const built = await compare((offset) => offset !== null);
+		// Rebuilt in place (as a new version over a copy of the last), the row ids start after the deleted rows.
+		await runSqlFile(fixture.database, 'sql/marts/search-index.sql');
+		await compare((offset) => offset !== null && offset !== built);
+		// Rows out of text_no order: no offset, the join is on text_no.
+		await fixture.database.run('CREATE TEMP TABLE shuffled AS SELECT * FROM search_text');
+		await fixture.database.run('DELETE FROM search_text');
+		await fixture.database.run('INSERT INTO search_text SELECT * FROM shuffled ORDER BY text_no DESC');
+		await compare((offset) => offset === null);
 	});
 });

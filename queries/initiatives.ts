@@ -1,7 +1,7 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { searchIndexStat, searchMatch, searchPattern, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
+import { pageTexts, searchIndexStat, searchMatch, searchPattern, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
 import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
@@ -74,8 +74,6 @@ const INDEX_ORDER: Record<InitiativeSort, RawBuilder<unknown>> = {
 	ten: sql`p.title_no, p.id_no`
 };
 
-/** Titles and authors of a page of search_period rows (alias p) from search_text. */
-const PAGE_TEXTS = sql`LEFT JOIN search_text t ON t.text_no = p.title_no LEFT JOIN search_text a ON a.text_no = p.author_no`;
 const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, p.title_no, p.author_no, p.id_no`;
 
 /**
@@ -85,7 +83,8 @@ const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.
  */
 async function indexedList(
 	db: WarehouseDb,
-	matched: Promise<{ index: SearchIndexStat; match: SearchMatch }> | null,
+	index: SearchIndexStat,
+	matched: Promise<SearchMatch> | null,
 	periods: RawBuilder<unknown>,
 	order: RawBuilder<unknown>,
 	page: RawBuilder<unknown>,
@@ -94,7 +93,7 @@ async function indexedList(
 	unit: string
 ): Promise<{ total: number; rows: ListRow[] }> {
 	if (matched) {
-		const { index, match } = await matched;
+		const match = await matched;
 		if (match.condition === null) return { total: 0, rows: [] };
 		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
 			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs, and the page a
@@ -106,7 +105,7 @@ async function indexedList(
 					: sql<ListRow>`
 				WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page})
 				SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
-				FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db)
+				FROM page p ${pageTexts(index, 'p')} ORDER BY ${order}`.execute(db)
 			]);
 			return { total: n(count[0]?.n), rows };
 		}
@@ -116,7 +115,7 @@ async function indexedList(
 			page AS (SELECT * FROM hit p ORDER BY ${order} ${page})
 			SELECT c.total, s.initiative_id, s.field, s.status, s.submitted_at, s.benefit, s.grassroots_code, t.text AS title, a.text AS author
 			FROM (SELECT count(*) AS total FROM hit) c
-			LEFT JOIN (page p JOIN search_period s ON s.rowid = p.row_id LEFT JOIN search_text t ON t.text_no = s.title_no LEFT JOIN search_text a ON a.text_no = s.author_no) ON TRUE
+			LEFT JOIN (page p JOIN search_period s ON s.rowid = p.row_id ${pageTexts(index, 's')}) ON TRUE
 			ORDER BY ${order}`.execute(db);
 		return { total: n(rows[0]?.total), rows: rows.filter((r) => r.initiative_id !== null) };
 	}
@@ -128,7 +127,7 @@ async function indexedList(
 			: sql<ListRow>`
 		WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${order} ${page})
 		SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
-		FROM page p ${PAGE_TEXTS} ORDER BY ${order}`.execute(db)
+		FROM page p ${pageTexts(index, 'p')} ORDER BY ${order}`.execute(db)
 	]);
 	const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${periods}`.execute(db);
 	return { total: n(count[0]?.n), rows };
@@ -154,7 +153,7 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 	const offset = pageNumber(options.offset, 'offset', Number.MAX_SAFE_INTEGER) ?? 0;
 	const needle = searchNeedle(options.search);
 	// A search's titles and authors depend on the needle alone: they are matched in the index while the stamp and the unit are read.
-	const matched = use.searchIndex && needle ? searchIndexStat(db).then(async (index) => index && { index, match: await searchMatch(db, needle, index) }) : null;
+	const matched = use.searchIndex && needle ? searchIndexStat(db).then((index) => index && searchMatch(db, needle, index)) : null;
 	matched?.catch(() => undefined);
 	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
@@ -172,7 +171,7 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below); its
 		// open periods end at 'infinity', so "as of T" is two plain compares.
 		const indexPeriods = sql`p.from_at <= ${stamp.asOf}::TIMESTAMP AND p.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 'p')}`;
-		({ total, rows } = await indexedList(db, matched && matched.then((found) => found!), indexPeriods, INDEX_ORDER[sort], page, empty, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
+		({ total, rows } = await indexedList(db, index, matched && matched.then((found) => found!), indexPeriods, INDEX_ORDER[sort], page, empty, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
 	} else if (needle) {
 		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
 		const pattern = searchPattern(needle);

@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
-import { searchIndexStat } from './initiative-search.ts';
+import { searchIndexStat, textJoin } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
 export interface AuthorRow {
@@ -34,12 +34,12 @@ export async function topAuthorsFrom(db: WarehouseDb, options: QueryOptions & { 
 	const front = scope.level <= 2 && (await readsLatestMarts(db, source, stamp)) ? await frontOfMart(db, scope.code, stamp.asOf, limit) : frontOfPeriods(stamp.asOf, scope, limit);
 	// Names of an upper-level or grassroots union's authors: from its few row groups of the search index (its period at T
 	// carries the initiative's units, its author number the name), not a join reading every initiative's id.
-	const indexed = scope.level >= 2 && scope.span && scope.level1Code && (await searchIndexStat(db)) !== null;
-	const named = indexed
+	const index = scope.level >= 2 && scope.span && scope.level1Code ? await searchIndexStat(db) : null;
+	const named = index
 		? sql`SELECT t.text AS name, s.grassroots_code, ${scope.level1Code}::VARCHAR AS level1_code, a.valid, a.on_portal, a.benefit, a.author_key
 			FROM front a JOIN search_period s ON s.initiative_id = a.last_initiative
 				AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 's')}
-			LEFT JOIN search_text t ON t.text_no = s.author_no`
+			${textJoin(index, 't', 's.author_no')}`
 		: sql`SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit, a.author_key
 			FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative`;
 	const { rows } = await sql<NamedAuthorRow>`
