@@ -5,7 +5,7 @@ import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type
 import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
 import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
-import { searchIndexStat } from './initiative-search.ts';
+import { searchIndexStat, textJoin } from './initiative-search.ts';
 import { FIRST_DAY } from './programme.ts';
 import { cumulativeSeriesSql, toPoint, type PointRow, type SeriesPoint } from './series.ts';
 import { periodTotalsSql, totalsOf, type Totals, type TotalsRow } from './totals.ts';
@@ -294,8 +294,8 @@ interface ScanRow extends PointRow {
 	level1_code: string | null;
 }
 
-/** The join of an initiative's search_period row at T within the unit (alias s) to the id given: its title and author numbers. */
-type IndexedJoin = (id: RawBuilder<unknown>) => RawBuilder<unknown>;
+/** The joins of an initiative's search_period row at T within the unit (alias s) to the id given, and of the text one of its numbers names (search_text t). */
+type IndexedJoin = (id: RawBuilder<unknown>, text: 's.author_no' | 's.title_no') => RawBuilder<unknown>;
 
 /**
  * SQL: the named authors of unitScan (front ranked, limit rows) with the name, grassroots union and level-1 unit of their
@@ -306,7 +306,7 @@ function authorRowsSql(indexed: IndexedJoin | null, limit: number) {
 	const named = indexed
 		? sql`SELECT a.*, t.text AS name, p.grassroots_code, p.level1_code
 			FROM front a JOIN current_period p ON p.initiative_id = a.last_initiative
-			JOIN ${indexed(sql.ref('a.last_initiative'))} LEFT JOIN search_text t ON t.text_no = s.author_no`
+			${indexed(sql.ref('a.last_initiative'), 's.author_no')}`
 		: sql`SELECT a.*, i.author AS name, i.grassroots_code, i.level1_code FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative`;
 	return sql`
 		SELECT name, grassroots_code, level1_code, valid, on_portal, benefit,
@@ -318,7 +318,7 @@ function authorRowsSql(indexed: IndexedJoin | null, limit: number) {
 /** SQL: unitScan's top initiatives with their titles (from the unit's search_period rows with `indexed`, else initiative). */
 function topRowsSql(indexed: IndexedJoin | null) {
 	const titled = indexed
-		? sql`SELECT x.*, t.text AS title FROM top x JOIN ${indexed(sql.ref('x.initiative_id'))} LEFT JOIN search_text t ON t.text_no = s.title_no`
+		? sql`SELECT x.*, t.text AS title FROM top x ${indexed(sql.ref('x.initiative_id'), 's.title_no')}`
 		: sql`SELECT x.*, i.title FROM top x JOIN initiative i USING (initiative_id)`;
 	return sql`
 		SELECT initiative_id, title, field, grassroots_code, level1_code, benefit,
@@ -367,8 +367,10 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	// The few names and titles listed come from an upper-level or grassroots union's rows of the search index when the
 	// version has it (a few row groups), else from a join of initiative (a read of every initiative's id): for a level-1
 	// unit, whose rows span many row groups, the join costs less (T38 as of 20/04/2022 at scale 1: CPU ~100 vs ~160 ms).
-	const indexed: IndexedJoin | null = scope.level >= 2 && scope.span !== undefined && detail && (await searchIndexStat(db)) !== null
-		? (id) => sql`search_period s ON s.initiative_id = ${id} AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 's')}`
+	const index = scope.level >= 2 && scope.span !== undefined && detail ? await searchIndexStat(db) : null;
+	const indexed: IndexedJoin | null = index
+		? (id, text) => sql`JOIN search_period s ON s.initiative_id = ${id} AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP
+			AND ${periodScopeCondition(scope, 's')} ${textJoin(index, 't', text)}`
 		: null;
 	const ctes = [
 		...(withSeries
