@@ -106,54 +106,50 @@ SELECT level1_code, upper_code, author_key,
 FROM detail_current WHERE author_key IS NOT NULL
 GROUP BY level1_code, upper_code, author_key;
 
-CREATE OR REPLACE TEMP TABLE author_unit_no AS
-SELECT unit_code, (row_number() OVER (ORDER BY unit_code))::INTEGER AS unit_no
-FROM (
-	SELECT 'VN' AS unit_code
-	UNION SELECT level1_code FROM author_upper WHERE level1_code IS NOT NULL
-	UNION SELECT upper_code FROM author_upper WHERE upper_code IS NOT NULL
-);
+CREATE OR REPLACE TEMP TABLE author_level1 AS
+SELECT level1_code, author_key, sum(valid)::BIGINT AS valid, sum(on_portal)::BIGINT AS on_portal, sum(benefit)::BIGINT AS benefit,
+	max(latest).initiative_id AS last_initiative
+FROM author_upper GROUP BY level1_code, author_key;
 
-CREATE OR REPLACE TEMP TABLE author_row AS
-WITH level1 AS (
-	SELECT level1_code, author_key, sum(valid)::BIGINT AS valid, sum(on_portal)::BIGINT AS on_portal, sum(benefit)::BIGINT AS benefit,
-		max(latest).initiative_id AS last_initiative
-	FROM author_upper GROUP BY level1_code, author_key
-),
-grouped AS (
-	SELECT 'VN' AS unit_code, 0 AS unit_level, author_key, valid, on_portal, benefit, last_initiative FROM level1
+-- each unit's rank in unit_code order and its number of rows; the slices are ranges of ranks holding about a quarter of the rows each
+CREATE OR REPLACE TEMP TABLE author_unit_no AS
+WITH unit_rows AS (
+	SELECT 'VN' AS unit_code, count(*) AS n FROM author_level1
 	UNION ALL
-	SELECT level1_code, 1, author_key, valid, on_portal, benefit, last_initiative FROM level1 WHERE level1_code IS NOT NULL
+	SELECT level1_code, count(*) FROM author_level1 WHERE level1_code IS NOT NULL GROUP BY level1_code
+	UNION ALL
+	SELECT upper_code, count(*) FROM author_upper WHERE upper_code IS NOT NULL GROUP BY upper_code
+),
+ranked AS (
+	SELECT unit_code, (row_number() OVER (ORDER BY unit_code))::INTEGER AS unit_no,
+		sum(n) OVER (ORDER BY unit_code ROWS UNBOUNDED PRECEDING) AS rows_to, sum(n) OVER () AS total
+	FROM unit_rows
+)
+SELECT unit_code, unit_no, least(floor(4 * (rows_to - 1) / total), 3)::INTEGER AS slice FROM ranked;
+
+CREATE OR REPLACE TEMP MACRO author_slice_row(s) AS TABLE
+WITH grouped AS (
+	SELECT 'VN' AS unit_code, 0 AS unit_level, author_key, valid, on_portal, benefit, last_initiative FROM author_level1
+	WHERE (SELECT slice FROM author_unit_no WHERE unit_code = 'VN') = s
+	UNION ALL
+	SELECT level1_code, 1, author_key, valid, on_portal, benefit, last_initiative FROM author_level1 WHERE level1_code IS NOT NULL
 	UNION ALL
 	SELECT upper_code, 2, author_key, valid, on_portal, benefit, latest.initiative_id FROM author_upper WHERE upper_code IS NOT NULL
 )
 SELECT n.unit_no, g.unit_code, g.unit_level, (SELECT t FROM detail_as_of) AS as_of, g.author_key, g.valid, g.on_portal, g.benefit,
 	g.last_initiative
-FROM grouped g JOIN author_unit_no n USING (unit_code);
+FROM grouped g JOIN author_unit_no n ON n.unit_code = g.unit_code AND n.slice = s
+ORDER BY n.unit_no, g.valid DESC, g.on_portal DESC, g.benefit DESC NULLS LAST;
 
-CREATE OR REPLACE TEMP TABLE author_slice AS
-SELECT quantile_disc(unit_no, [0.25, 0.5, 0.75]) AS bound FROM author_row;
+INSERT INTO unit_author BY NAME SELECT * EXCLUDE (unit_no) FROM author_slice_row(0);
+INSERT INTO unit_author BY NAME SELECT * EXCLUDE (unit_no) FROM author_slice_row(1);
+INSERT INTO unit_author BY NAME SELECT * EXCLUDE (unit_no) FROM author_slice_row(2);
+INSERT INTO unit_author BY NAME SELECT * EXCLUDE (unit_no) FROM author_slice_row(3);
 
-INSERT INTO unit_author BY NAME
-SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no < (SELECT bound[1] FROM author_slice)
-ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
-
-INSERT INTO unit_author BY NAME
-SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no >= (SELECT bound[1] FROM author_slice) AND unit_no < (SELECT bound[2] FROM author_slice)
-ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
-
-INSERT INTO unit_author BY NAME
-SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no >= (SELECT bound[2] FROM author_slice) AND unit_no < (SELECT bound[3] FROM author_slice)
-ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
-
-INSERT INTO unit_author BY NAME
-SELECT * EXCLUDE (unit_no) FROM author_row WHERE unit_no >= (SELECT bound[3] FROM author_slice)
-ORDER BY unit_no, valid DESC, on_portal DESC, benefit DESC NULLS LAST;
-
+DROP MACRO TABLE author_slice_row;
 DROP TABLE author_upper;
+DROP TABLE author_level1;
 DROP TABLE author_unit_no;
-DROP TABLE author_row;
-DROP TABLE author_slice;
 
 -- Top initiatives: the 100 valid initiatives with the largest benefit (ties by id) of the nation, each level-1 unit and upper-level union,
 -- with their titles (a page reads them without a join to every initiative). Only the initiatives at or above a unit's 100th largest benefit
