@@ -7,7 +7,8 @@ import { runSqlFile } from '../pipelines/merge/sql-file.ts';
 import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
-import { numberRuns, searchIndexStat, searchPattern, wordPatterns } from './initiative-search.ts';
+import { foldDiacritics } from '../warehouse/text/name-key.ts';
+import { numberRuns, searchIndexStat } from './initiative-search.ts';
 import { INITIATIVE_SORTS, initiativeList, type InitiativeListOptions } from './initiatives.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
@@ -175,10 +176,21 @@ describe('initiative search index', () => {
 		}
 	});
 
-	it('word patterns: one token anywhere in a word; otherwise the end, whole words and the start', () => {
-		expect(wordPatterns('ab')).toEqual([searchPattern('ab')]);
-		expect(wordPatterns('1 2 3')).toEqual(['(?i)1$', '(?i)^2$', '(?i)^3']);
-		expect(wordPatterns('a b')).toEqual([`${searchPattern('a')}$`, `(?i)^${searchPattern('b').slice(4)}`]);
+	it('folds every text as foldDiacritics does, so the folded needle is found where the pattern matches', async () => {
+		const rows = (await fixture.database.all('SELECT text, folded FROM search_text')) as { text: string; folded: string }[];
+		expect(rows.length).toBeGreaterThan(10);
+		for (const row of rows) expect(row.folded).toBe(foldDiacritics(row.text));
+		// every letter the pattern's classes hold (and the rest of Latin-1 to Latin Extended-B and Latin Extended Additional), alone
+		const letters: string[] = [];
+		for (const [first, last] of [[0x20, 0x7e], [0xa0, 0x24f], [0x1e00, 0x1eff]] as const) {
+			for (let code = first; code <= last; code++) letters.push(String.fromCharCode(code));
+		}
+		const literal = letters.map((letter) => `'${letter.replace(/'/gu, "''")}'`).join(', ');
+		const folded = (await fixture.database.all(
+			`SELECT s, replace(strip_accents(lower(s)), 'đ', 'd') AS f FROM unnest([${literal}]) AS t(s)`
+		)) as { s: string; f: string }[];
+		expect(folded).toHaveLength(letters.length);
+		expect(folded.filter((row) => row.f !== foldDiacritics(row.s))).toEqual([]);
 		expect(numberRuns([1, 2, 3, 7, 9, 10])).toEqual([[1, 3], [7, 7], [9, 10]]);
 		expect(numberRuns([])).toEqual([]);
 	});

@@ -341,18 +341,8 @@ export interface SearchTextTable {
 	text_no: number;
 	is_title: boolean;
 	text: string;
-}
-
-/** Search index: the distinct words (split on single spaces, unfolded) of search_text. */
-export interface SearchWordTable {
-	word_no: number;
-	word: string;
-}
-
-/** Search index: which texts hold each word. */
-export interface SearchWordTextTable {
-	word_no: number;
-	text_no: number;
+	/** The text as foldDiacritics folds it (null only in a version of an older layout). */
+	folded: string | null;
 }
 
 /** Search index: initiative_period rows with the numbers of the initiative's title and author and of its id in id order, sorted by grassroots_no. */
@@ -427,8 +417,6 @@ export interface WarehouseSchema {
 	unit_top_initiative: UnitTopInitiativeTable;
 	unit_span: UnitSpanTable;
 	search_text: SearchTextTable;
-	search_word: SearchWordTable;
-	search_word_text: SearchWordTextTable;
 	search_period: SearchPeriodTable;
 	search_text_count: SearchTextCountTable;
 	search_meta: SearchMetaTable;

@@ -25,7 +25,7 @@ const REPLICATED = ['initiative', 'initiative_withdrawal', 'quarantine', 'initia
 /** The latest-export detail marts: rebuilt on the copies by their own SQL (authors and top initiatives do not scale by a factor). */
 const DETAIL_MARTS = ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative'];
 /** The search index: rebuilt on the copies by its own SQL (its rows point at initiative ids and periods). */
-const SEARCH_INDEX = ['search_text', 'search_word', 'search_word_text', 'search_period', 'search_text_count', 'search_meta'];
+const SEARCH_INDEX = ['search_text', 'search_period', 'search_text_count', 'search_meta'];
 /** Tables left empty or built apart: staging leftovers and history no query reads, the scaled marts, the detail marts and the search index. */
 const SKIPPED = new Set(['staged_initiative', 'staged_unit', 'file_presence', 'superseded_row', 'initiative_version', 'daily_series', 'unit_totals', ...DETAIL_MARTS, ...SEARCH_INDEX]);
 /** The scaled marts: every count (and distinct authors, disjoint between copies) times N; participating grassroots unions unchanged. */

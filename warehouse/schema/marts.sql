@@ -30,24 +30,20 @@ CREATE TABLE IF NOT EXISTS unit_span (
 );
 
 -- Search index (warehouse/sql/marts/search-index.sql), read by queries/initiatives.ts. Grain: one row per distinct title (is_title) and
--- per distinct author of the initiatives; titles numbered 1… in text order, then authors after them in text order.
+-- per distinct author of the initiatives; titles numbered 1… in text order, then authors after them in text order; folded: the text
+-- as foldDiacritics folds it (warehouse/text/name-key.ts), which a search scans for the folded needle.
 CREATE TABLE IF NOT EXISTS search_text (
 	text_no INTEGER NOT NULL,
 	is_title BOOLEAN NOT NULL,
-	text VARCHAR NOT NULL
+	text VARCHAR NOT NULL,
+	folded VARCHAR
 );
+ALTER TABLE search_text ADD COLUMN IF NOT EXISTS folded VARCHAR;
 
--- Grain: one row per distinct word (split on single spaces, as stored: not folded) of search_text, numbered in word order.
-CREATE TABLE IF NOT EXISTS search_word (
-	word_no INTEGER NOT NULL,
-	word VARCHAR NOT NULL
-);
-
--- Grain: one row per (word, text holding it). Stored sorted by word_no, text_no.
-CREATE TABLE IF NOT EXISTS search_word_text (
-	word_no INTEGER NOT NULL,
-	text_no INTEGER NOT NULL
-);
+-- Search layout 3's word index (a vocabulary and its postings: tens of millions of rows once titles are mostly distinct), replaced by
+-- search_text.folded in layout 4.
+DROP TABLE IF EXISTS search_word;
+DROP TABLE IF EXISTS search_word_text;
 
 -- Grain: one row per initiative_period row (its columns the list shows), with the search_text numbers of the initiative's title and author
 -- (null when it has none). Stored sorted by grassroots_no.
@@ -79,7 +75,7 @@ CREATE TABLE IF NOT EXISTS search_text_count (
 );
 
 -- Grain: one row once the search index is built: its layout (3: search_period with id_no and open periods ending at 'infinity',
--- search_text_count; queries read only the layout they know), the latest export time and whether any initiative id holds a space.
+-- search_text_count; 4: search_text.folded instead of the word tables; queries read only the layout they know), the latest export time and whether any initiative id holds a space.
 CREATE TABLE IF NOT EXISTS search_meta (
 	layout INTEGER NOT NULL,
 	as_of TIMESTAMP,

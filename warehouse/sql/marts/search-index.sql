@@ -1,37 +1,26 @@
--- Rebuilds the initiative search index read by queries/initiatives.ts (after initiative-period.sql): the distinct titles and authors
--- (search_text), their space-separated words (search_word, search_word_text) and a copy of initiative_period carrying the numbers
--- of each initiative's title and author, sorted by unit (search_period), so a search matches a few thousand distinct texts instead
--- of every initiative's text and then reads integer columns of the unit's rows, and a list reads titles from search_text. Words are the raw stored words (never folded here): the query matches
--- them with the same diacritics-insensitive pattern as the texts, so the index finds exactly what the full scan would.
+-- Rebuilds the initiative search index read by queries/initiatives.ts (after initiative-period.sql): the distinct titles and authors with
+-- their folded form (search_text) and a copy of initiative_period carrying the numbers of each initiative's title and author, sorted by
+-- unit (search_period), so a search scans the distinct texts' folded form once (contains, no pattern) instead of every initiative's
+-- text, then reads integer columns of the unit's rows, and a list reads titles from search_text. The fold is foldDiacritics's
+-- (warehouse/text/name-key.ts: decomposed, marks dropped, đ → d, lower case), so a folded needle is found exactly where the
+-- diacritics-insensitive pattern of the full scan (queries/initiative-search.ts searchPattern) finds it.
 DELETE FROM search_text;
-DELETE FROM search_word;
-DELETE FROM search_word_text;
 DELETE FROM search_period;
 DELETE FROM search_meta;
 DELETE FROM search_text_count;
 
 -- Titles numbered first, then authors, each in text order (so ordering by title_no is ordering by title).
-INSERT INTO search_text (text_no, is_title, text)
+INSERT INTO search_text (text_no, is_title, text, folded)
 WITH title AS (SELECT DISTINCT title AS text FROM initiative WHERE title IS NOT NULL),
 author AS (SELECT DISTINCT author AS text FROM initiative WHERE author IS NOT NULL),
-title_count AS (SELECT count(*) AS n FROM title)
-SELECT row_number() OVER (ORDER BY text)::INTEGER, true, text FROM title
-UNION ALL
-SELECT (row_number() OVER (ORDER BY text) + (SELECT n FROM title_count))::INTEGER, false, text FROM author
+title_count AS (SELECT count(*) AS n FROM title),
+numbered AS (
+	SELECT row_number() OVER (ORDER BY text)::INTEGER AS text_no, true AS is_title, text FROM title
+	UNION ALL
+	SELECT (row_number() OVER (ORDER BY text) + (SELECT n FROM title_count))::INTEGER, false, text FROM author
+)
+SELECT text_no, is_title, text, replace(strip_accents(lower(text)), 'đ', 'd') FROM numbered
 ORDER BY 1;
-
-CREATE OR REPLACE TEMP TABLE search_text_word AS
-SELECT text_no, unnest(string_split(text, ' ')) AS word FROM search_text;
-
-INSERT INTO search_word (word_no, word)
-SELECT row_number() OVER (ORDER BY word)::INTEGER, word FROM (SELECT DISTINCT word FROM search_text_word)
-ORDER BY 1;
-
-INSERT INTO search_word_text (word_no, text_no)
-SELECT DISTINCT w.word_no, t.text_no FROM search_text_word t JOIN search_word w USING (word)
-ORDER BY ALL;
-
-DROP TABLE search_text_word;
 
 -- Stored sorted by grassroots_no: a unit's periods (one grassroots_no span) are contiguous, so a unit's list or search reads its own row groups.
 -- id_no numbers the initiatives in id order, so sorts break ties on an integer; an open period ends at 'infinity' (as of T is two plain compares).
@@ -60,5 +49,5 @@ ORDER BY 1;
 -- The layout of these tables (queries read only a layout they know), that time, and whether any id holds a space (a search
 -- text with a space can then skip matching ids). One row = the index is built.
 INSERT INTO search_meta (layout, as_of, has_space)
-SELECT 3, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
+SELECT 4, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
 	coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
