@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { rankedInitiatives, topOfPeriodsSql, type TopInitiative, type TopInitiativeRow } from './benefit.ts';
 import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy, type BreakdownCount } from './breakdowns.ts';
 import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStamp, resolveUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import { searchIndexStat, textJoin } from './initiative-search.ts';
 import { FIRST_DAY } from './programme.ts';
@@ -47,8 +47,7 @@ export function placeOf(figures: readonly UnitFigure[], code: string, metric: Ra
  * figures instead of three sorted leaderboards. Aggregates: every viewer that may see figures of the level.
  */
 export async function unitStanding(db: WarehouseDb, options: QueryOptions & { parent?: { code: string; name: string; level: number } }): Promise<UnitStanding> {
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	if (scope.level === 0) throw new Error('unitStanding: the nation has no standing');
 	assertFigures(options.viewer, scope.level, `rankings of level ${scope.level}`);
 	if (scope.level > 1) {
@@ -206,8 +205,7 @@ export async function medianOnPortalOfUnits(db: WarehouseDb, codes: readonly str
 export async function breakdownsOf(db: WarehouseDb, options: QueryOptions & { bys: readonly BreakdownBy[] }): Promise<Map<BreakdownBy, Breakdown>> {
 	const bys = [...new Set(options.bys)];
 	if (bys.length === 0 || bys.some((by) => !BREAKDOWN_BYS.includes(by))) throw new QueryInputError('invalid_option', 'unknown breakdown');
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	// At the latest export breakdown() reads a few unit_breakdown rows per by for the nation and levels 1–2: no scan at
 	// all, and one read for every by.
 	if (scope.level <= 2 && (await readsLatestMarts(db, 'marts', stamp))) {
@@ -342,8 +340,7 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	for (const limit of [options.authorLimit ?? 1, options.topLimit]) {
 		if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
 	}
-	const stamp = await resolveStamp(db, options.asOf);
-	const scope = await resolveUnit(db, options.unit, options.viewer);
+	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit, options.viewer);
 	if (scope.level <= 2 && (await readsLatestMarts(db, 'marts', stamp))) return undefined;
 	const withSeries = scope.level === 3;
 	const lastDay = (stamp.asOf < stamp.latestExport ? stamp.asOf : stamp.latestExport).slice(0, 10);
