@@ -1,5 +1,5 @@
 // The search index gives initiativeList exactly the rows, totals, order and pages of the full scan, on the hand-made warehouse plus seeded Vietnamese titles and authors.
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMarts } from '../pipelines/build/build-marts.ts';
 import { mergeInitiatives } from '../pipelines/merge/merge-initiatives.ts';
@@ -8,8 +8,9 @@ import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { numberRuns, searchIndexStat } from './initiative-search.ts';
-import { INITIATIVE_SORTS, initiativeList, type InitiativeListOptions } from './initiatives.ts';
+import { builtTextIndex, numberRuns, searchIndexStat, whenTextIndexBuilt } from './initiative-search.ts';
+import { matchTextPositions } from './text-match-index.ts';
+import { INITIATIVE_SORTS, initiativeList, searchNeedle, type InitiativeListOptions } from './initiatives.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
 
 const THANH_HOA: Viewer = { role: 'regional', unitCode: 'T38' };
@@ -124,6 +125,35 @@ describe('initiative search index', () => {
 		expect(new Set(all.rows.map((r) => r.title)).size).toBeGreaterThan(10);
 	});
 
+	it('the in-memory word index is built per version and finds the texts SQL finds; a search before it is built matches in SQL alike', async () => {
+		const fresh = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: fixture.database }) });
+		try {
+			expect(builtTextIndex(fresh)).toBeNull();
+			// The first search starts the build and is answered by SQL; once built, the same search is answered from memory.
+			const options = { viewer: LEADERSHIP, search: 'nguyen van', unit: 'T38', sort: 'ten' as const, limit: 20 };
+			const bySql = await initiativeList(fresh, options);
+			const memory = await whenTextIndexBuilt(fresh);
+			expect(memory).not.toBeNull();
+			expect(builtTextIndex(fresh)).toBe(memory);
+			expect(await initiativeList(fresh, options)).toEqual(bySql);
+			expect(bySql.total).toBeGreaterThan(0);
+			let found = 0;
+			for (const search of NEEDLES) {
+				const needle = searchNeedle(search);
+				if (!needle) continue;
+				const { rows } = await sql<{ text_no: number }>`SELECT text_no FROM search_text WHERE contains(folded, ${needle}) ORDER BY text_no`.execute(fresh);
+				const expected = rows.map((row) => Number(row.text_no));
+				expect(matchTextPositions(memory!.index, needle).map((position) => memory!.firstNo + position), search).toEqual(expected);
+				if (expected.length > 0) found++;
+			}
+			expect(found).toBeGreaterThan(NEEDLES.length / 2);
+		} finally {
+			await fresh.destroy();
+		}
+		// The comparisons with the scan above ran on the shared handle, whose index was built by its first search.
+		expect(builtTextIndex(db)).not.toBeNull();
+	});
+
 	it('matches diacritics, đ, NFD input, words split across tokens and needles inside words, and nothing else', async () => {
 		const titles = async (search: string, unit?: string) => (await initiativeList(db, { viewer: LEADERSHIP, search, unit })).rows;
 		expect((await titles('cai tien')).every((r) => /cải tiến/iu.test(r.title ?? ''))).toBe(true);
@@ -203,7 +233,7 @@ describe('initiative search index', () => {
 		for (const sort of INITIATIVE_SORTS) expect((await bothPaths({ viewer: LEADERSHIP, search: 'an', sort })).usedIndex).toBe(true);
 	});
 
-	it('fetches a page\'s titles and authors by row id when they follow text_no, after a rebuild in place too, and by text_no otherwise, always as the scan', async () => {
+	it('a page\'s titles and authors are the scan\'s after a rebuild in place and with rows out of text_no order (textJoin\'s row id offset known, then null)', async () => {
 		const compare = async (expectedOffset: (offset: number | null) => boolean) => {
 			// A new handle per layout: the index stat is looked up once per handle.
 			const handle = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: fixture.database }) });

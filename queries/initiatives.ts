@@ -1,7 +1,7 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { pageTexts, searchIndexStat, searchMatch, searchPattern, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
+import { searchIndexStat, searchMatch, searchPattern, textsByNumber, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
 import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
@@ -74,7 +74,15 @@ const INDEX_ORDER: Record<InitiativeSort, RawBuilder<unknown>> = {
 	ten: sql`p.title_no, p.id_no`
 };
 
-const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, p.title_no, p.author_no, p.id_no`;
+const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, p.title_no, p.author_no`;
+
+type IndexRow = Omit<ListRow, 'title' | 'author'> & { title_no: number | null; author_no: number | null };
+
+/** A page of search_period rows with their title and author texts, read in a second statement by text number (textsByNumber). */
+async function withTexts(db: WarehouseDb, rows: IndexRow[]): Promise<ListRow[]> {
+	const texts = await textsByNumber(db, rows.flatMap((row) => [row.title_no, row.author_no]));
+	return rows.map(({ title_no, author_no, ...row }) => ({ ...row, title: title_no === null ? null : (texts.get(Number(title_no)) ?? null), author: author_no === null ? null : (texts.get(Number(author_no)) ?? null) }));
+}
 
 /**
  * The list through the search index: a search (`matched`: the texts holding the needle, looked up while the stamp and unit
@@ -98,36 +106,26 @@ async function indexedList(
 		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
 			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs, and the page a
 			// top-N, read at once (past the last row the page is empty, as the count then says).
-			const [{ rows: count }, { rows }] = await Promise.all([
+			const [{ rows: count }, rows] = await Promise.all([
 				sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db),
-				noRows
-					? { rows: [] }
-					: sql<ListRow>`
-				WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page})
-				SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
-				FROM page p ${pageTexts(index, 'p')} ORDER BY ${order}`.execute(db)
+				noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
 			]);
 			return { total: n(count[0]?.n), rows };
 		}
 		// The matching rows are kept narrow (their row id and the sort keys); the page's own columns are read for its rows only.
-		const { rows } = await sql<ListRow>`
+		const { rows } = await sql<IndexRow & { total: number }>`
 			WITH hit AS MATERIALIZED (SELECT p.rowid AS row_id, p.submitted_at, p.benefit, p.title_no, p.id_no FROM search_period p WHERE ${match.condition} AND ${periods}),
 			page AS (SELECT * FROM hit p ORDER BY ${order} ${page})
-			SELECT c.total, s.initiative_id, s.field, s.status, s.submitted_at, s.benefit, s.grassroots_code, t.text AS title, a.text AS author
+			SELECT c.total, s.initiative_id, s.field, s.status, s.submitted_at, s.benefit, s.grassroots_code, s.title_no, s.author_no
 			FROM (SELECT count(*) AS total FROM hit) c
-			LEFT JOIN (page p JOIN search_period s ON s.rowid = p.row_id ${pageTexts(index, 's')}) ON TRUE
+			LEFT JOIN (page p JOIN search_period s ON s.rowid = p.row_id) ON TRUE
 			ORDER BY ${order}`.execute(db);
-		return { total: n(rows[0]?.total), rows: rows.filter((r) => r.initiative_id !== null) };
+		return { total: n(rows[0]?.total), rows: await withTexts(db, rows.filter((r) => r.initiative_id !== null)) };
 	}
 	// The count and the page are read at once (past the last row the page is empty, as the count then says); a page of 0 rows is not read.
-	const [mart, { rows }] = await Promise.all([
+	const [mart, rows] = await Promise.all([
 		latest === null ? [] : sql<{ n: number }>`SELECT on_portal AS n FROM unit_totals WHERE unit_code = ${unit} AND as_of = ${latest}::TIMESTAMP`.execute(db).then((r) => r.rows),
-		noRows
-			? { rows: [] }
-			: sql<ListRow>`
-		WITH page AS (SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${order} ${page})
-		SELECT p.initiative_id, p.field, p.status, p.submitted_at, p.benefit, p.grassroots_code, t.text AS title, a.text AS author
-		FROM page p ${pageTexts(index, 'p')} ORDER BY ${order}`.execute(db)
+		noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${order} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
 	]);
 	const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${periods}`.execute(db);
 	return { total: n(count[0]?.n), rows };

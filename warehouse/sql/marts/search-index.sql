@@ -4,6 +4,8 @@
 -- text, then reads integer columns of the unit's rows, and a list reads titles from search_text. The fold is foldDiacritics's
 -- (warehouse/text/name-key.ts: decomposed, marks dropped, đ → d, lower case), so a folded needle is found exactly where the
 -- diacritics-insensitive pattern of the full scan (queries/initiative-search.ts searchPattern) finds it.
+-- The unique index on text_no is dropped while the texts are replaced and built again after them (see the end).
+DROP INDEX IF EXISTS search_text_no;
 DELETE FROM search_text;
 DELETE FROM search_period;
 DELETE FROM search_meta;
@@ -51,3 +53,7 @@ ORDER BY 1;
 INSERT INTO search_meta (layout, as_of, has_space)
 SELECT 4, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
 	coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
+
+-- A page's titles and authors are fetched by text_no (queries/initiative-search.ts textsByNumber): the index finds ~100
+-- scattered rows without reading the texts of every row group they fall in.
+CREATE UNIQUE INDEX search_text_no ON search_text (text_no);
