@@ -224,8 +224,8 @@ function textIndexState(db: WarehouseDb): { built: VersionTextIndex | null; buil
 }
 
 /** The titles' and authors' text numbers holding the needle: from the in-memory index when built, else by SQL. */
-async function matchingTexts(db: WarehouseDb, needle: string): Promise<{ titles: number[]; authors: number[] }> {
-	const memory = builtTextIndex(db);
+async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boolean): Promise<{ titles: number[]; authors: number[] }> {
+	const memory = memoryIndex ? builtTextIndex(db) : null;
 	if (memory) {
 		const titles: number[] = [];
 		const authors: number[] = [];
@@ -246,10 +246,11 @@ async function matchingTexts(db: WarehouseDb, needle: string): Promise<{ titles:
  * contains the needle. search_text.folded is foldDiacritics of the text, so it contains the folded needle exactly where the
  * pattern matches the text (queries/initiative-search.test.ts checks both ways on hand-picked and NFD texts). The texts are
  * matched in the version's in-memory word index once it is built (~20 ms for 1.7 M texts instead of a ~150 ms scan), in SQL
- * before; both give the same numbers (initiative-search.test.ts, text-match-index.test.ts).
+ * before (or when `memoryIndex` is false: DuckDB alone, as the query benchmark's raw side does it); both give the same numbers
+ * (initiative-search.test.ts, text-match-index.test.ts).
  */
-export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchIndexStat): Promise<SearchMatch> {
-	const { titles, authors } = await matchingTexts(db, needle);
+export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchIndexStat, memoryIndex = true): Promise<SearchMatch> {
+	const { titles, authors } = await matchingTexts(db, needle, memoryIndex);
 	// An id can hold the needle only if it holds its spaces: most versions have no id with a space.
 	const idsPossible = !needle.includes(' ') || stat.hasSpace;
 	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(p.initiative_id), ${needle})` : null].filter(

@@ -142,16 +142,16 @@ type ListRow = { initiative_id: string; title: string | null; field: string | nu
  * list reads search_period (a search first matches the distinct titles and authors: see initiative-search.ts); otherwise
  * without a search (and not by title) the page is cut from initiative_period alone and only its rows are joined to titles and
  * authors, and a search scans every title and author of the unit, then their periods (`use.searchIndex` false forces this
- * path, for comparing the two).
+ * path, for comparing the two; `use.textIndex` false matches the texts in SQL rather than in the in-memory word index).
  */
-export async function initiativeList(db: WarehouseDb, options: InitiativeListOptions, use: { searchIndex: boolean } = { searchIndex: true }): Promise<InitiativeList> {
+export async function initiativeList(db: WarehouseDb, options: InitiativeListOptions, use: { searchIndex: boolean; textIndex?: boolean } = { searchIndex: true }): Promise<InitiativeList> {
 	const sort = options.sort ?? 'moi-nhat';
 	if (!INITIATIVE_SORTS.includes(sort)) throw new QueryInputError('invalid_option', `unknown sort "${String(sort).slice(0, 40)}"`);
 	const limit = pageNumber(options.limit, 'limit', MAX_PAGE_SIZE);
 	const offset = pageNumber(options.offset, 'offset', Number.MAX_SAFE_INTEGER) ?? 0;
 	const needle = searchNeedle(options.search);
 	// A search's titles and authors depend on the needle alone: they are matched in the index while the stamp and the unit are read.
-	const matched = use.searchIndex && needle ? searchIndexStat(db).then((index) => index && searchMatch(db, needle, index)) : null;
+	const matched = use.searchIndex && needle ? searchIndexStat(db).then((index) => index && searchMatch(db, needle, index, use.textIndex !== false)) : null;
 	matched?.catch(() => undefined);
 	const [stamp, scope] = await resolveStampAndUnit(db, options.asOf, options.unit);
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`initiatives of ${scope.code}`);
