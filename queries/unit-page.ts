@@ -292,7 +292,10 @@ interface ScanRow extends PointRow {
 	level1_code: string | null;
 }
 
-/** The joins of an initiative's search_period row at T within the unit (alias s) to the id given, and of the text one of its numbers names (search_text t). */
+/**
+ * The joins of an initiative's row at T within the unit carrying its text numbers (alias s: its search_period row, or its
+ * current period when the periods were read from search_period) to the id given, and of the text one of its numbers names (search_text t).
+ */
 type IndexedJoin = (id: RawBuilder<unknown>, text: 's.author_no' | 's.title_no') => RawBuilder<unknown>;
 
 /**
@@ -361,17 +364,32 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	];
 	if (parts.length === 0) return { stamp, scope, series: null, breakdowns: new Map(), authors: null, top: null, totals: null };
 	const current = sql`current_period`;
+	// A grassroots union's periods (its whole history, for its series) come from its search_period rows when the version has
+	// the index: stored by grassroots_no, they are a few row groups, where initiative_period (stored by from_at) spreads them
+	// over every row group; only the columns search_period lacks are read there (T38.01.0040 at scale 1: CPU ~120 -> ~70 ms).
+	const index = scope.level >= 2 && scope.span !== undefined && (detail || withSeries) ? await searchIndexStat(db) : null;
+	const fromIndex = withSeries && index !== null;
 	// The few names and titles listed come from an upper-level or grassroots union's rows of the search index when the
-	// version has it (a few row groups), else from a join of initiative (a read of every initiative's id): for a level-1
-	// unit, whose rows span many row groups, the join costs less (T38 as of 20/04/2022 at scale 1: CPU ~100 vs ~160 ms).
-	const index = scope.level >= 2 && scope.span !== undefined && detail ? await searchIndexStat(db) : null;
-	const indexed: IndexedJoin | null = index
-		? (id, text) => sql`JOIN search_period s ON s.initiative_id = ${id} AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP
-			AND ${periodScopeCondition(scope, 's')} ${textJoin(index, 't', text)}`
-		: null;
+	// version has it (a few row groups; a grassroots union's periods carry their text numbers), else from a join of initiative
+	// (a read of every initiative's id): for a level-1 unit, whose rows span many row groups, the join costs less (T38 as of
+	// 20/04/2022 at scale 1: CPU ~100 vs ~160 ms).
+	const indexed: IndexedJoin | null = !index || !detail
+		? null
+		: fromIndex
+			? (id, text) => sql`JOIN current_period s ON s.initiative_id = ${id} ${textJoin(index, 't', text)}`
+			: (id, text) => sql`JOIN search_period s ON s.initiative_id = ${id} AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP
+				AND ${periodScopeCondition(scope, 's')} ${textJoin(index, 't', text)}`;
+	const scopePeriods = fromIndex
+		? sql`SELECT s.initiative_id, s.status, s.benefit, s.field, x.sector, x.is_leader, x.author_key, s.submitted_at, s.from_at,
+				nullif(s.to_at, 'infinity'::TIMESTAMP) AS to_at, s.grassroots_code, x.level1_code, s.author_no, s.title_no
+			FROM search_period s JOIN (
+				SELECT initiative_id, from_at, sector, is_leader, author_key, level1_code FROM initiative_period WHERE ${periodScopeCondition(scope)}
+			) x ON x.initiative_id = s.initiative_id AND x.from_at = s.from_at
+			WHERE ${periodScopeCondition(scope, 's')}`
+		: sql`SELECT ${PERIOD_COLUMNS} FROM initiative_period WHERE ${periodScopeCondition(scope)}`;
 	const ctes = [
 		...(withSeries
-			? [sql`scope_period AS MATERIALIZED (SELECT ${PERIOD_COLUMNS} FROM initiative_period WHERE ${periodScopeCondition(scope)})`,
+			? [sql`scope_period AS MATERIALIZED (${scopePeriods})`,
 				sql`current_period AS MATERIALIZED (SELECT * FROM scope_period p WHERE ${asOfCondition(stamp.asOf, 'p')})`,
 				sql`series AS (${cumulativeSeriesSql(sql`scope_period`, sql`TRUE`, FIRST_DAY, lastDay)})`]
 			: [sql`current_period AS MATERIALIZED (SELECT ${PERIOD_COLUMNS} FROM initiative_period p
