@@ -1,10 +1,11 @@
 // dailySeries, periodChange and milestones on the hand-made warehouse (answers computed by hand from fixture-warehouse.ts).
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSqlFile } from '../pipelines/merge/sql-file.ts';
-import { openFixtureWarehouse } from './fixture-warehouse.ts';
+import { FIXTURE_UNITS, openFixtureWarehouse } from './fixture-warehouse.ts';
 import { milestones } from './milestones.ts';
-import { resolveUnit } from './query-context.ts';
-import { dailySeries, periodChange, periodOf, seriesRows } from './series.ts';
+import { periodScopeCondition, resolveUnit } from './query-context.ts';
+import { cumulativeSeriesSql, dailySeries, periodChange, periodOf, searchPeriodsBuilt, seriesRows, toPoint } from './series.ts';
 import { LEADERSHIP } from './viewer.ts';
 
 let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
@@ -35,6 +36,20 @@ describe('dailySeries', () => {
 		expect(grassroots).toEqual(upper);
 		expect(grassroots.find((p) => p.day === '2022-06-09')).toMatchObject({ onPortal: 3, valid: 1, underReview: 1, invalid: 1, benefit: 50 });
 		expect(grassroots.at(-1)).toMatchObject({ onPortal: 2, valid: 0, benefit: 0 });
+	});
+
+	it('a grassroots union series read from its search_period rows equals the one from initiative_period, for every union', async () => {
+		expect(await searchPeriodsBuilt(fixture.db)).toBe(true);
+		let changing = 0;
+		for (const unit of FIXTURE_UNITS.filter((u) => u.level === 3)) {
+			const scope = await resolveUnit(fixture.db, unit.code);
+			expect(scope.span, unit.code).toBeDefined();
+			const { rows } = await cumulativeSeriesSql(sql`initiative_period`, periodScopeCondition(scope), '2022-01-08', '2022-06-10').execute(fixture.db);
+			const points = await seriesRows(fixture.db, scope, '2022-01-08', '2022-06-10');
+			expect(points, unit.code).toEqual(rows.map(toPoint));
+			if (new Set(points.map((p) => `${p.onPortal}/${p.valid}/${p.benefit}`)).size > 2) changing++;
+		}
+		expect(changing).toBeGreaterThan(2);
 	});
 });
 

@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { CAMPAIGN, FIRST_DAY, PHASES, type Span } from './programme.ts';
-import { NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { hasTables, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, schemaHandleOf, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface SeriesPoint {
 	/** "YYYY-MM-DD": the figures as of the end of that day. */
@@ -89,8 +89,34 @@ export async function seriesRows(db: WarehouseDb, scope: UnitScope, fromDay: str
 			.execute();
 		return rows.map(toPoint);
 	}
-	const { rows } = await cumulativeSeriesSql(sql`initiative_period`, periodScopeCondition(scope), fromDay, toDay).execute(db);
+	const { rows } = await cumulativeSeriesSql(await grassrootsPeriods(db, scope), periodScopeCondition(scope), fromDay, toDay).execute(db);
 	return rows.map(toPoint);
+}
+
+/**
+ * The relation a grassroots union's series reads: its search_period rows when the version has a built search index (one row
+ * per initiative_period row, stored by grassroots_no: the union's few row groups, where initiative_period, stored by from_at,
+ * spreads them over every row group; open periods end at 'infinity' there, null here), else initiative_period.
+ */
+async function grassrootsPeriods(db: WarehouseDb, scope: UnitScope): Promise<RawBuilder<unknown>> {
+	if (!scope.span || !(await searchPeriodsBuilt(db))) return sql`initiative_period`;
+	return sql`(SELECT from_at, nullif(to_at, 'infinity'::TIMESTAMP) AS to_at, status, benefit, grassroots_no FROM search_period)`;
+}
+
+const builtOf = new WeakMap<object, Promise<boolean>>();
+
+/** Whether the version's search index is built (search_meta holds its one row, so search_period holds every period); once per version's handle. */
+export function searchPeriodsBuilt(db: WarehouseDb): Promise<boolean> {
+	const handle = schemaHandleOf(db);
+	let built = builtOf.get(handle);
+	if (!built) {
+		built = (async () =>
+			(await hasTables(db, ['search_meta', 'search_period'])) &&
+			n((await sql<{ n: number }>`SELECT count(*) AS n FROM search_meta`.execute(db)).rows[0]?.n) === 1)();
+		built.catch(() => builtOf.delete(handle));
+		builtOf.set(handle, built);
+	}
+	return built;
 }
 
 function day(text: string | undefined, fallback: string): string {
