@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
-import { asOfCondition, hasTables, n, periodScopeCondition, resolveStampAndUnit, schemaHandleOf, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, hasTables, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface PhaseTotals {
 	onPortal: number;
@@ -86,40 +86,17 @@ async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock):
 
 /** One scan of the unit's periods at T, withdrawals and the unit tree (at the latest export the distinct counts from unit_totals). */
 async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
-	const numbered = await grassrootsNumbered(db, scope);
-	const union: ParticipatingCount = numbered ? ((!latest && (await grassrootsRange(db, scope))) || 'grassroots_no') : 'grassroots_code';
+	const union = (await grassrootsNumbered(db, scope)) ? 'grassroots_no' : 'grassroots_code';
 	const { rows } = await periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, union).execute(db);
 	const row = rows[0]!;
 	if (row.authors === null || row.participating === null) {
 		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
-		const column = numbered ? 'grassroots_no' : 'grassroots_code';
 		const { rows: distinct } = await sql<{ authors: number; participating: number }>`
-			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT ${sql.ref(column)}) AS participating
+			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT ${sql.ref(union)}) AS participating
 			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`.execute(db);
 		Object.assign(row, distinct[0]);
 	}
 	return row;
-}
-
-/** The grassroots_no values a union count may meet: initiative_period's range, looked up once per version's handle. */
-const periodNumbersOf = new WeakMap<object, Promise<{ from: number; to: number } | null>>();
-
-/**
- * The range of grassroots_no the scope's periods hold: the unit's span, or for the nation the range over initiative_period
- * (read once per version's handle); null when empty or unknown (then the distinct count is used).
- */
-async function grassrootsRange(db: WarehouseDb, scope: UnitScope): Promise<{ from: number; to: number } | null> {
-	if (scope.column) return scope.span && scope.span.from <= scope.span.to ? scope.span : null;
-	const handle = schemaHandleOf(db);
-	let range = periodNumbersOf.get(handle);
-	if (!range) {
-		range = sql<{ lo: number | null; hi: number | null }>`SELECT min(grassroots_no) AS lo, max(grassroots_no) AS hi FROM initiative_period`
-			.execute(db)
-			.then(({ rows }) => (rows[0]?.lo != null && rows[0].hi != null ? { from: n(rows[0].lo), to: n(rows[0].hi) } : null));
-		range.catch(() => periodNumbersOf.delete(handle));
-		periodNumbersOf.set(handle, range);
-	}
-	return range;
 }
 
 /**
@@ -134,8 +111,7 @@ async function grassrootsNumbered(db: WarehouseDb, scope: UnitScope): Promise<bo
  * SQL: the totals row of a unit's periods at T (initiative_period, or a relation of its rows, filtered by `where` on
  * alias p), its withdrawals and its grassroots unions in the tree; at the latest export the distinct counts come from
  * unit_totals (null without its row). Participating unions are the distinct values of `union` (grassroots_no when the
- * relation has it filled: one number per grassroots union); given the range every grassroots_no of the rows lies in, they
- * are the bits set in a bitstring over that range (integer literals: bitstring_agg takes constants only).
+ * relation has it filled: one number per grassroots union).
  */
 export function periodTotalsSql(
 	periods: RawBuilder<unknown>,
@@ -143,7 +119,7 @@ export function periodTotalsSql(
 	scope: UnitScope,
 	t: WallClock,
 	latest: boolean,
-	union: ParticipatingCount = 'grassroots_code'
+	union: 'grassroots_code' | 'grassroots_no' = 'grassroots_code'
 ): RawBuilder<TotalsRow> {
 	const mart = (column: 'authors' | 'participating_grassroots') =>
 		sql`(SELECT ${sql.ref(column)} FROM unit_totals WHERE unit_code = ${scope.code} AND as_of = ${t}::TIMESTAMP LIMIT 1)`;
@@ -158,7 +134,7 @@ export function periodTotalsSql(
 				sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
 				quantile_disc(benefit, 0.5) FILTER (WHERE status = 'valid' AND benefit IS NOT NULL) AS median_benefit,
 				${latest ? sql`NULL` : sql`count(DISTINCT author_key)`} AS authors,
-				${latest ? sql`NULL` : participatingSql(union)} AS participating,
+				${latest ? sql`NULL` : sql`count(DISTINCT ${sql.ref(union)})`} AS participating,
 				count(*) FILTER (WHERE submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_on_portal,
 				count(*) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_valid,
 				sum(benefit) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_benefit
@@ -172,16 +148,6 @@ export function periodTotalsSql(
 			 WHERE w.withdrawn_at <= ${t}::TIMESTAMP AND (w.reinstated_at IS NULL OR w.reinstated_at > ${t}::TIMESTAMP) ${withdrawnScope}) AS withdrawn,
 			${grassrootsOf(scope)} AS grassroots
 		FROM period`;
-}
-
-/** How participating grassroots unions are counted: distinct codes, distinct numbers, or numbers within a known range. */
-export type ParticipatingCount = 'grassroots_code' | 'grassroots_no' | { from: number; to: number };
-
-/** SQL aggregate: the participating grassroots unions of the rows (see ParticipatingCount). */
-function participatingSql(union: ParticipatingCount): RawBuilder<number> {
-	if (typeof union === 'string') return sql<number>`count(DISTINCT ${sql.ref(union)})`;
-	if (!Number.isSafeInteger(union.from) || !Number.isSafeInteger(union.to) || union.from > union.to) throw new Error('invalid grassroots_no range');
-	return sql<number>`coalesce(bit_count(bitstring_agg(grassroots_no, ${sql.lit(union.from)}, ${sql.lit(union.to)})), 0)`;
 }
 
 /** Totals of a unit from its totals row (pure). */
