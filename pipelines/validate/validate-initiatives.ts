@@ -11,7 +11,7 @@ import { fillTemplate, validationSql } from './sql-template.ts';
 import type { ValidatedFile } from './validated-file.ts';
 import { installValidationMacros } from './validation-macros.ts';
 
-const SCRATCH = ['vi_combo', 'vi_benefit', 'vi_check', 'vi_problem', 'vi_id', 'vi_superseded', 'validate_level1_key'];
+const SCRATCH = ['vi_combo', 'vi_benefit', 'vi_bad', 'vi_problem', 'vi_id', 'vi_superseded', 'validate_level1_key'];
 
 async function requireUnitTree(db: Database): Promise<void> {
 	const found = await db.one(`SELECT 1 AS found FROM duckdb_tables() WHERE table_name = 'unit' AND schema_name = 'main'`);
@@ -36,6 +36,10 @@ export async function validateInitiativeFile(db: Database, staged: StagedFile, r
 	await db.run(validationSql('initiative-problems'));
 	await db.run(fillTemplate(validationSql('initiative-units'), values));
 	await db.run(fillTemplate(validationSql('initiative-rows'), values));
+	const rowsStaged = staged.rowsRead - staged.rowsMalformed;
+	const loadedRows = (await db.one<{ n: number }>(`SELECT count(*) AS n FROM staged_initiative WHERE file_id = $1`, [staged.fileId]))!.n;
+	const everyRowLoaded = Number(loadedRows) === rowsStaged;
+	await db.run(fillTemplate(validationSql(everyRowLoaded ? 'initiative-no-problem-rows' : 'initiative-problem-rows'), values));
 	await db.run(fillTemplate(validationSql('initiative-load'), values));
 	const report: ValidatedFile = {
 		fileId: staged.fileId,
@@ -45,6 +49,7 @@ export async function validateInitiativeFile(db: Database, staged: StagedFile, r
 		...(await writtenCounts(db, staged.fileId, 'staged_initiative'))
 	};
 	await recordCounts(db, staged.fileId, staged.landed.name, report);
+	await db.run('DROP VIEW IF EXISTS vi_typed');
 	await dropStaged(db, staged.fileId, SCRATCH);
 	return report;
 }

@@ -1,29 +1,31 @@
--- Writes a checked initiative file from vi_check: superseded duplicates (the later status time wins, then the later row), loaded rows, quarantine with short
--- messages (the few problem rows joined back to the staged rows for their raw values), and every id the file holds.
+-- Completes a checked initiative file after initiative-rows.sql loaded its rows: superseded duplicates (the later status time wins, then the later row) are
+-- taken out of staged_initiative again, quarantine with short messages (the few problem rows of vi_bad joined back to the staged rows for their raw values),
+-- and every id the file holds.
 CREATE OR REPLACE TEMP TABLE vi_id AS
-SELECT initiative_id, count(*) FILTER (WHERE problem IS NULL) AS loadable
-FROM vi_check WHERE initiative_id IS NOT NULL GROUP BY initiative_id;
+SELECT initiative_id, sum(loadable) AS loadable
+FROM (
+	SELECT initiative_id, count(*) AS loadable FROM staged_initiative WHERE file_id = {{file_id}} GROUP BY initiative_id
+	UNION ALL
+	SELECT initiative_id, 0 FROM vi_bad WHERE initiative_id IS NOT NULL
+)
+GROUP BY initiative_id;
 
 CREATE OR REPLACE TEMP TABLE vi_superseded AS
 WITH ranked AS (
 	SELECT r.row_number, r.initiative_id,
 		row_number() OVER w AS rank,
 		first_value(r.row_number) OVER w AS kept_row_number
-	FROM vi_check r SEMI JOIN (SELECT initiative_id FROM vi_id WHERE loadable > 1) d ON d.initiative_id = r.initiative_id
-	WHERE r.problem IS NULL
+	FROM staged_initiative r SEMI JOIN (SELECT initiative_id FROM vi_id WHERE loadable > 1) d ON d.initiative_id = r.initiative_id
+	WHERE r.file_id = {{file_id}}
 	WINDOW w AS (PARTITION BY r.initiative_id ORDER BY coalesce(r.reviewed_at, r.submitted_at) DESC, r.row_number DESC)
 )
 SELECT row_number, initiative_id, kept_row_number FROM ranked WHERE rank > 1;
 
+DELETE FROM staged_initiative
+WHERE file_id = {{file_id}} AND row_number IN (SELECT row_number FROM vi_superseded);
+
 INSERT INTO superseded_row (file_id, row_number, initiative_id, kept_row_number)
 SELECT {{file_id}}, row_number, initiative_id, kept_row_number FROM vi_superseded;
-
-INSERT INTO staged_initiative (file_id, row_number, initiative_id, title, field, author, coauthors, phone, position,
-	is_leader, grassroots_code, submitted_at, recognized_on, status, reviewed_at, benefit)
-SELECT {{file_id}}, c.row_number, c.initiative_id, c.title, c.field, c.author, c.coauthors, c.phone, c.position, c.is_leader,
-	c.grassroots_code, c.submitted_at, c.recognized_on, c.status, c.reviewed_at, c.benefit
-FROM vi_check c
-WHERE c.problem IS NULL AND c.row_number NOT IN (SELECT row_number FROM vi_superseded);
 
 INSERT INTO quarantine (file_id, row_number, field, raw_value, reason_code, message, initiative_id, level1_code, raw_record)
 WITH bad AS (
@@ -41,7 +43,7 @@ WITH bad AS (
 		END AS raw_value,
 		clean_text(raw."Mã CĐCS") AS code_text,
 		to_json(raw) AS raw_record
-	FROM (SELECT * FROM vi_check WHERE problem IS NOT NULL) c
+	FROM vi_bad c
 	JOIN {{rows}} raw ON raw.row_number = c.row_number
 	JOIN vi_problem p ON p.problem = c.problem
 )

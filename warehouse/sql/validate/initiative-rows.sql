@@ -1,6 +1,7 @@
 -- Checks every row of a staged initiative file in one pass: typed values (dates, status, field, flag, benefit), the cleaned texts, its resolved unit
--- and its first problem (a vi_problem number, NULL = loadable): everything a loaded row needs, so it is written from here without reading the staged rows again.
-CREATE OR REPLACE TEMP TABLE vi_check AS
+-- and its first problem (a vi_problem number, NULL = loadable), as the view vi_typed; the loadable rows are written to staged_initiative straight from it
+-- (no wide intermediate table). The rare problem rows are read from the view again only when some row was not loaded (initiative-problem-rows.sql).
+CREATE OR REPLACE TEMP VIEW vi_typed AS
 WITH fast AS (
 	SELECT r.row_number,
 		tidy(r."Mã sáng kiến") AS initiative_id,
@@ -61,3 +62,10 @@ SELECT t.row_number, t.initiative_id, t.title, t.author, t.coauthors, t.phone, t
 		WHEN t.grassroots_code IS NULL THEN 14
 	END::UTINYINT AS problem
 FROM typed t;
+
+INSERT INTO staged_initiative (file_id, row_number, initiative_id, title, field, author, coauthors, phone, position,
+	is_leader, grassroots_code, submitted_at, recognized_on, status, reviewed_at, benefit)
+SELECT {{file_id}}, c.row_number, c.initiative_id, c.title, c.field, c.author, c.coauthors, c.phone, c.position, c.is_leader,
+	c.grassroots_code, c.submitted_at, c.recognized_on, c.status, c.reviewed_at, c.benefit
+FROM vi_typed c
+WHERE c.problem IS NULL;
