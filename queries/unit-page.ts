@@ -120,7 +120,7 @@ export async function standingCounts(db: WarehouseDb, stamp: Stamp, code: string
 	const level1 = sql`CASE WHEN u.level = 1 THEN u.unit_code ELSE u.level1_code END`;
 	const units = from === 'mart'
 		? sql`
-			a AS (
+			a AS NOT MATERIALIZED (
 				SELECT t.unit_code, t.level1_code, t.parent_code, t.valid, true AS in_mart,
 					CASE WHEN t.target IS NOT NULL AND t.target <> 0 THEN t.valid::DOUBLE / t.target END AS attainment
 				FROM (
@@ -141,14 +141,16 @@ export async function standingCounts(db: WarehouseDb, stamp: Stamp, code: string
 					CASE WHEN u.target IS NOT NULL AND u.target <> 0 THEN coalesce(t.valid, 0)::DOUBLE / u.target END AS attainment
 				FROM u LEFT JOIN t USING (unit_code)
 			)`;
+	// The mart's rows are read once as they stream into the counts (a is t's rows one for one: at most one version of a unit
+	// is valid at T), not held as a materialized CTE first (grassroots at scale 1: CPU ~26 -> ~15 ms); only the unit's own row is kept.
 	const { rows } = await sql<CountRow & { tree_units: number }>`
-		WITH t AS (
+		WITH t AS ${from === 'mart' ? sql`NOT MATERIALIZED ` : sql``}(
 			SELECT unit_code, level1_code, parent_code, valid, target_assigned FROM unit_totals
 			WHERE unit_level = ${level} AND as_of = ${stamp.asOf}::TIMESTAMP
 		),
 		${units},
-		me AS (SELECT * FROM a WHERE unit_code = ${code} LIMIT 1)
-		SELECT count(*) AS units, (SELECT count(*) FROM t) AS mart_rows, count(me.unit_code) AS found,
+		me AS MATERIALIZED (SELECT * FROM a WHERE unit_code = ${code} LIMIT 1)
+		SELECT count(*) AS units, ${from === 'mart' ? sql`count(*)` : sql`(SELECT count(*) FROM t)`} AS mart_rows, count(me.unit_code) AS found,
 			${from === 'mart' ? sql`(SELECT count(*) FROM unit WHERE level = ${level})` : sql`NULL`} AS tree_units,
 			any_value(me.attainment IS NOT NULL) AS has_attainment,
 			count(*) FILTER (WHERE a.valid > me.valid) AS valid_ahead,
