@@ -13,7 +13,7 @@ function random(seed: number): () => number {
 	};
 }
 
-const WORDS = ['cai', 'tien', 'tieng', 'nguyen', 'van', 'an', 'anh', 'ban', 'quy', 'trinh', 'thcs', 'le', 'don', '2022-2023)', '(giai', 'doan', ':', '50%', 'a', 'x'];
+const WORDS = ['cai', 'tien', 'tieng', 'nguyen', 'van', 'an', 'anh', 'ban', 'quy', 'trinh', 'thcs', 'le', 'don', '2022-2023)', '(giai', 'doan', ':', '50%', 'a', 'x', '—', 'café', '“tro”', '中文', 'ư'];
 
 function seededTexts(count: number, seed: number): string[] {
 	const next = random(seed);
@@ -63,7 +63,24 @@ describe('text match index', () => {
 		expect(chunked.words).toEqual(index.words);
 		expect(Array.from(chunked.wordStart)).toEqual(Array.from(index.wordStart));
 		expect(Array.from(chunked.positions)).toEqual(Array.from(index.positions));
+		expect(chunked.bytes.equals(index.bytes)).toBe(true);
+		expect(Array.from(chunked.starts)).toEqual(Array.from(index.starts));
+		expect(chunked.bytes.subarray(chunked.starts[5]!, chunked.starts[6]! - 1).toString('utf8')).toBe(texts[5]);
 		for (const needle of ['cai tien', 'an', 'le don']) expect(matchTextPositions(chunked, needle)).toEqual(scan(texts, needle));
+	});
+
+	it('matches characters, not bytes, and finds nothing for a needle no text can hold', () => {
+		const special = buildTextMatchIndex(['café —', 'cafe', 'x中文y', '', 'ư ư', 'a\u0000b']);
+		expect(matchTextPositions(special, 'é')).toEqual([0]);
+		expect(matchTextPositions(special, 'fé —')).toEqual([0]);
+		expect(matchTextPositions(special, '中')).toEqual([2]);
+		expect(matchTextPositions(special, 'ư ư')).toEqual([4]);
+		// a lone surrogate, a stray UTF-8 continuation as a character and a NUL are in no text
+		expect(matchTextPositions(special, '\ud800')).toEqual([]);
+		expect(matchTextPositions(special, '\u0080')).toEqual([]);
+		expect(matchTextPositions(special, 'a\u0000b')).toEqual([]);
+		expect(matchTextPositions(special, 'b')).toEqual([5]);
+		expect(matchTextPositions(buildTextMatchIndex([]), 'a')).toEqual([]);
 	});
 
 	it('postings list each text once per word, in ascending order', () => {
