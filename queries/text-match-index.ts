@@ -30,8 +30,9 @@ export class TextMatchIndexBuilder {
 	private starts = new Uint32Array(1 << 16);
 	private readonly wordIds = new Map<string, number>();
 	private readonly words: string[] = [];
+	/** The distinct words of text k are pairWord[pairStart[k] .. pairStart[k + 1]). */
 	private pairWord = new Uint32Array(1 << 20);
-	private pairText = new Uint32Array(1 << 20);
+	private pairStart = new Uint32Array(1 << 16);
 	private pairs = 0;
 	private readonly seen: number[] = [];
 
@@ -58,11 +59,8 @@ export class TextMatchIndexBuilder {
 				start = end + 1;
 			}
 			if (this.pairs + seen.length > this.pairWord.length) this.grow(this.pairs + seen.length);
-			for (const id of seen) {
-				this.pairWord[this.pairs] = id;
-				this.pairText[this.pairs] = position;
-				this.pairs++;
-			}
+			for (const id of seen) this.pairWord[this.pairs++] = id;
+			this.pairStart[position + 1] = this.pairs;
 		}
 	}
 
@@ -72,6 +70,9 @@ export class TextMatchIndexBuilder {
 			const starts = new Uint32Array(this.starts.length * 2);
 			starts.set(this.starts);
 			this.starts = starts;
+			const pairStart = new Uint32Array(this.pairStart.length * 2);
+			pairStart.set(this.pairStart);
+			this.pairStart = pairStart;
 		}
 		const needed = this.used + Buffer.byteLength(text) + 1;
 		if (needed > 0xffffffff) throw new Error('texts too large for the in-memory index');
@@ -90,10 +91,7 @@ export class TextMatchIndexBuilder {
 		while (size < needed) size *= 2;
 		const word = new Uint32Array(size);
 		word.set(this.pairWord.subarray(0, this.pairs));
-		const text = new Uint32Array(size);
-		text.set(this.pairText.subarray(0, this.pairs));
 		this.pairWord = word;
-		this.pairText = text;
 	}
 
 	/** The index: pairs counting-sorted by word (texts stay ascending within a word, as they were added in order). */
@@ -103,7 +101,9 @@ export class TextMatchIndexBuilder {
 		for (let w = 0; w < this.words.length; w++) wordStart[w + 1]! += wordStart[w]!;
 		const next = wordStart.slice(0, this.words.length);
 		const positions = new Uint32Array(this.pairs);
-		for (let k = 0; k < this.pairs; k++) positions[next[this.pairWord[k]!]!++] = this.pairText[k]!;
+		for (let text = 0; text < this.count; text++) {
+			for (let k = this.pairStart[text]!, end = this.pairStart[text + 1]!; k < end; k++) positions[next[this.pairWord[k]!]!++] = text;
+		}
 		const starts = this.starts.slice(0, this.count + 1);
 		starts[this.count] = this.used;
 		return { count: this.count, bytes: Buffer.from(this.bytes.subarray(0, this.used)), starts, words: this.words, wordStart, positions };
