@@ -87,8 +87,6 @@ export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null
 					(SELECT CASE WHEN min(rowid - text_no) = max(rowid - text_no) THEN min(rowid - text_no) END FROM search_text) AS text_row_offset
 				FROM search_meta`.execute(db);
 			const offset = built[0]!.text_row_offset;
-			// The in-memory text index of the version is built in the background from its first use on.
-			textIndexState(db);
 			return { hasSpace: built[0]!.has_space === true, asOf: built[0]!.as_of, textRowOffset: offset === null ? null : Number(offset) };
 		})();
 		stat.catch(() => indexOf.delete(key));
@@ -199,7 +197,7 @@ export function builtTextIndex(db: WarehouseDb): VersionTextIndex | null {
 	return textIndexState(db).built;
 }
 
-/** Resolves when the version's in-memory text index is built (null: it cannot be); the page warmer and tests wait on it. */
+/** Resolves when the version's in-memory text index is built (null: it cannot be); the query benchmark and tests wait on it (it also starts the build). */
 export function whenTextIndexBuilt(db: WarehouseDb): Promise<VersionTextIndex | null> {
 	return textIndexState(db).building;
 }
@@ -225,6 +223,7 @@ function textIndexState(db: WarehouseDb): { built: VersionTextIndex | null; buil
 
 /** The titles' and authors' text numbers holding the needle: from the in-memory index when built, else by SQL. */
 async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boolean): Promise<{ titles: number[]; authors: number[] }> {
+	// The first search of a version starts its in-memory index (pages without a search never pay for it) and is answered in SQL.
 	const memory = memoryIndex ? builtTextIndex(db) : null;
 	if (memory) {
 		const titles: number[] = [];
