@@ -1,6 +1,6 @@
 // Benchmarks the dashboard: server render time of each page (p50/p95 over repeated requests against `node build`, logged in as leadership) and the JavaScript each page ships (gzip), on a simulated warehouse (scale from SANG_KIEN_PAGE_BENCH_SCALE, default 1) or the one in SANG_KIEN_PAGE_BENCH_WAREHOUSE; SANG_KIEN_PAGE_BENCH_ONLY keeps the pages whose name contains it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -85,12 +85,43 @@ async function shippedJsKb(url: string, path: string, cookie: string): Promise<n
 	return Math.round(bytes / 102.4) / 10;
 }
 
-/** The first request's time (nothing of this page computed yet), then p50/p95 of REPEATS requests after 2 warm-up requests. */
-async function timePage(url: string, path: string, cookie: string): Promise<{ status: number; first: number; p50: number; p95: number }> {
+/** CPU milliseconds a process has used so far (user + system, from /proc; 0 where there is no /proc). */
+function processCpuMs(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * Waits until the server is idle (under 10% of a core over 0.5 s, at most 60 s): work a first request started in the
+ * background (a version's in-memory search index, built once) is not counted in the times of the requests after it.
+ */
+async function serverIdle(pid: number | undefined): Promise<void> {
+	if (pid === undefined) return;
+	for (let waited = 0; waited < 60_000; waited += 500) {
+		const before = processCpuMs(pid);
+		await new Promise((r) => setTimeout(r, 500));
+		if (processCpuMs(pid) - before < 50) return;
+	}
+}
+
+/**
+ * The first request's time (nothing of this page computed yet), then p50/p95 of REPEATS requests after 2 warm-up requests
+ * and once the server is idle; `cpu` is the server's CPU milliseconds per timed request (all its threads: DuckDB and JavaScript).
+ */
+async function timePage(url: string, path: string, cookie: string, pid: number | undefined): Promise<{ status: number; first: number; p50: number; p95: number; cpu: number }> {
 	const times: number[] = [];
 	let status = 0;
 	let first = 0;
+	let cpuFrom = 0;
 	for (let i = 0; i < REPEATS + 2; i++) {
+		if (i === 2) {
+			await serverIdle(pid);
+			cpuFrom = pid === undefined ? 0 : processCpuMs(pid);
+		}
 		const started = performance.now();
 		const response = await fetch(`${url}${path}`, { headers: { cookie }, redirect: 'manual' });
 		await response.arrayBuffer();
@@ -98,8 +129,9 @@ async function timePage(url: string, path: string, cookie: string): Promise<{ st
 		status = response.status;
 		if (i >= 2) times.push(performance.now() - started);
 	}
+	const cpu = pid === undefined ? 0 : Math.round((processCpuMs(pid) - cpuFrom) / REPEATS);
 	times.sort((a, b) => a - b);
-	return { status, first, p50: Math.round(nearestRank(times, 0.5)), p95: Math.round(nearestRank(times, 0.95)) };
+	return { status, first, p50: Math.round(nearestRank(times, 0.5)), p95: Math.round(nearestRank(times, 0.95)), cpu };
 }
 
 /**
@@ -166,10 +198,10 @@ async function run(scale: number): Promise<BenchResult[]> {
 			try {
 				const cookie = await loginCookie(url, 'lanh-dao');
 				for (const [name, path] of paths) {
-					const t = await timePage(url, path, cookie);
+					const t = await timePage(url, path, cookie, child.pid);
 					const values = measured.get(name) ?? { status: t.status };
 					if (t.status !== 200) values.status = t.status;
-					if (cache === '0') Object.assign(values, { 'uncached first ms': t.first, 'uncached p50 ms': t.p50, 'uncached p95 ms': t.p95, 'JS KB gzip': await shippedJsKb(url, path, cookie) });
+					if (cache === '0') Object.assign(values, { 'uncached first ms': t.first, 'uncached p50 ms': t.p50, 'uncached p95 ms': t.p95, 'uncached CPU ms': t.cpu, 'JS KB gzip': await shippedJsKb(url, path, cookie) });
 					else Object.assign(values, { 'cached first ms': t.first, 'cached p50 ms': t.p50, 'cached p95 ms': t.p95 });
 					measured.set(name, values);
 				}
