@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { rankedInitiatives, topOfPeriodsSql, type TopInitiative, type TopInitiativeRow } from './benefit.ts';
 import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy, type BreakdownCount } from './breakdowns.ts';
-import { authorFrontSql, rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
+import { rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
 import { asOfCondition, hasTables, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import { searchIndexStat, textJoin } from './initiative-search.ts';
@@ -329,6 +329,27 @@ function topRowsSql(indexed: IndexedJoin | null) {
 		FROM (${titled})`;
 }
 
+/**
+ * SQL: the authors of current_period ranked within the first `limit` on every key before the name, ties kept: authorFrontSql's
+ * rows, found without ranking every author: the author at the limit is a top-N, and the front is every author not after
+ * it in the order (T38 as of 20/04/2022 at scale 1, 22,500 authors: the scan's CPU ~100 -> ~92 ms).
+ */
+function authorFrontOfCurrentSql(limit: number) {
+	return sql`
+		WITH author AS (
+			SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
+				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
+				arg_max(p.initiative_id, (p.submitted_at, p.initiative_id)) AS last_initiative
+			FROM current_period p
+			WHERE p.author_key IS NOT NULL
+			GROUP BY p.author_key
+		),
+		cut AS (SELECT valid, on_portal, benefit FROM author ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST LIMIT 1 OFFSET ${limit - 1})
+		SELECT a.* FROM author a LEFT JOIN cut c ON TRUE
+		WHERE c.valid IS NULL OR a.valid > c.valid OR (a.valid = c.valid AND (a.on_portal > c.on_portal
+			OR (a.on_portal = c.on_portal AND (c.benefit IS NULL OR a.benefit >= c.benefit))))`;
+}
+
 const PERIOD_COLUMNS = sql`initiative_id, status, benefit, field, sector, is_leader, author_key, submitted_at, from_at, to_at, grassroots_code, level1_code`;
 
 /**
@@ -404,7 +425,7 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 		...(withTotals ? [sql`totals_row AS (${periodTotalsSql(current, sql`TRUE`, scope, stamp.asOf, false, numbered ? 'grassroots_no' : 'grassroots_code')})`] : []),
 		...(detail
 			? [
-					...(withAuthors ? [sql`front AS (${authorFrontSql(current, sql`TRUE`, options.authorLimit!)})`] : []),
+					...(withAuthors ? [sql`front AS (${authorFrontOfCurrentSql(options.authorLimit!)})`] : []),
 					sql`top AS (${topOfPeriodsSql(current, sql`TRUE`, options.topLimit)})`,
 					...(withAuthors ? [sql`author_row AS (${authorRowsSql(indexed, options.authorLimit!)})`] : []),
 					sql`top_row AS (${topRowsSql(indexed)})`
