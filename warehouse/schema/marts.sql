@@ -1,17 +1,19 @@
 -- Mart tables, rebuilt by the build stage (pipelines/build) from core, and figure_revision, written by the audit stage (pipelines/audit); read by queries/.
 
+-- USING COMPRESSION: the large tables' text columns name the compression DuckDB picks for them anyway (FSST for ids and free texts, dictionary for
+-- short lists), so a write does not try every method on each segment first (~15-25% of these tables' insert CPU at scale 1).
 -- Grain: one row per period during which an initiative was on the portal with one status and benefit; to_at null = still so. "X as of T" = from_at <= T AND (to_at IS NULL OR to_at > T). Stored sorted by from_at.
 CREATE TABLE IF NOT EXISTS initiative_period (
-	initiative_id VARCHAR NOT NULL,
-	grassroots_code VARCHAR,
-	upper_code VARCHAR,
-	level1_code VARCHAR,
-	status VARCHAR NOT NULL,
+	initiative_id VARCHAR NOT NULL USING COMPRESSION fsst,
+	grassroots_code VARCHAR USING COMPRESSION fsst,
+	upper_code VARCHAR USING COMPRESSION dictionary,
+	level1_code VARCHAR USING COMPRESSION dictionary,
+	status VARCHAR NOT NULL USING COMPRESSION dictionary,
 	benefit BIGINT,
-	field VARCHAR,
-	sector VARCHAR,
+	field VARCHAR USING COMPRESSION dictionary,
+	sector VARCHAR USING COMPRESSION dictionary,
 	is_leader BOOLEAN,
-	author_key VARCHAR,
+	author_key VARCHAR USING COMPRESSION fsst,
 	submitted_at TIMESTAMP NOT NULL,
 	from_at TIMESTAMP NOT NULL,
 	to_at TIMESTAMP,
@@ -30,15 +32,17 @@ CREATE TABLE IF NOT EXISTS unit_span (
 );
 
 -- Search index (warehouse/sql/marts/search-index.sql), read by queries/initiatives.ts. Grain: one row per distinct title (is_title) and
--- per distinct author of the initiatives; titles numbered 1… in text order, then authors after them in text order; folded: the text
--- as foldDiacritics folds it (warehouse/text/name-key.ts), which a search scans for the folded needle.
+-- per distinct author of the initiatives; titles numbered 1… in text order, then authors after them in text order (unique index
+-- search_text_no on text_no, built by search-index.sql).
 CREATE TABLE IF NOT EXISTS search_text (
 	text_no INTEGER NOT NULL,
 	is_title BOOLEAN NOT NULL,
-	text VARCHAR NOT NULL,
-	folded VARCHAR
+	text VARCHAR NOT NULL
 );
-ALTER TABLE search_text ADD COLUMN IF NOT EXISTS folded VARCHAR;
+-- Layout 4's folded column (the query process folds the texts itself since layout 5); the index is dropped first (a table with an
+-- index cannot be altered) and built again by search-index.sql.
+DROP INDEX IF EXISTS search_text_no;
+ALTER TABLE search_text DROP COLUMN IF EXISTS folded;
 
 -- Search layout 3's word index (a vocabulary and its postings: tens of millions of rows once titles are mostly distinct), replaced by
 -- search_text.folded in layout 4.
@@ -75,7 +79,8 @@ CREATE TABLE IF NOT EXISTS search_text_count (
 );
 
 -- Grain: one row once the search index is built: its layout (3: search_period with id_no and open periods ending at 'infinity',
--- search_text_count; 4: search_text.folded instead of the word tables; queries read only the layout they know), the latest export time and whether any initiative id holds a space.
+-- search_text_count; 4: search_text.folded instead of the word tables; 5: no folded column, the unique index search_text_no; queries
+-- read only the layout they know), the latest export time and whether any initiative id holds a space.
 CREATE TABLE IF NOT EXISTS search_meta (
 	layout INTEGER NOT NULL,
 	as_of TIMESTAMP,
@@ -163,14 +168,14 @@ CREATE TABLE IF NOT EXISTS unit_breakdown (
 
 -- Grain: one row per (unit_code, author_key) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: the author's valid and on-portal initiatives, valid benefit and latest submitted initiative there. Stored sorted by unit_code, valid DESC.
 CREATE TABLE IF NOT EXISTS unit_author (
-	unit_code VARCHAR NOT NULL,
+	unit_code VARCHAR NOT NULL USING COMPRESSION dictionary,
 	unit_level INTEGER NOT NULL,
 	as_of TIMESTAMP,
-	author_key VARCHAR NOT NULL,
+	author_key VARCHAR NOT NULL USING COMPRESSION fsst,
 	valid BIGINT NOT NULL,
 	on_portal BIGINT NOT NULL,
 	benefit BIGINT,
-	last_initiative VARCHAR NOT NULL
+	last_initiative VARCHAR NOT NULL USING COMPRESSION fsst
 );
 
 -- Grain: one row per (unit_code, rank) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: the 100 valid initiatives with the largest stated benefit (ties by id), rank 1 first, with their titles (restricted: shown only inside the viewer's detail scope).
