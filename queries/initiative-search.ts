@@ -1,4 +1,4 @@
-// Initiative search through the search index (warehouse/sql/marts/search-index.sql): the folded needle found in the distinct titles' and authors' folded form, then the narrow period rows.
+// Initiative search through the search index (warehouse/sql/marts/search-index.sql): the folded needle found among the distinct titles and authors (in the version's in-memory word index, or by pattern in SQL), then the narrow period rows.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
 import { hasTables, n, schemaHandleOf, type WarehouseDb } from './query-context.ts';
@@ -65,7 +65,7 @@ export interface SearchIndexStat {
 }
 
 /** The layout of the search index these queries read (search_meta.layout, written by warehouse/sql/marts/search-index.sql). */
-const SEARCH_LAYOUT = 4;
+const SEARCH_LAYOUT = 5;
 
 const indexOf = new WeakMap<object, Promise<SearchIndexStat | null>>();
 
@@ -165,7 +165,7 @@ const TEXT_INDEX_CHUNK = 20_000;
 const textIndexOf = new WeakMap<object, { built: VersionTextIndex | null; building: Promise<VersionTextIndex | null> }>();
 
 /**
- * Reads every folded text of the version in text_no order and builds the word index; null when the numbers are not one
+ * Reads every title and author of the version in text_no order and builds the word index (which folds them); null when the numbers are not one
  * contiguous run with the titles first (searches then keep to SQL).
  */
 async function loadTextIndex(db: WarehouseDb): Promise<VersionTextIndex | null> {
@@ -182,9 +182,9 @@ async function loadTextIndex(db: WarehouseDb): Promise<VersionTextIndex | null> 
 	if (!contiguous || !titlesFirst) return null;
 	const builder = new TextMatchIndexBuilder();
 	for (let from = firstNo; from < firstNo + texts; from += TEXT_INDEX_CHUNK) {
-		const { rows } = await sql<{ folded: string }>`
-			SELECT folded FROM search_text WHERE text_no >= ${from} AND text_no < ${from + TEXT_INDEX_CHUNK} ORDER BY text_no`.execute(db);
-		builder.add(rows.map((text) => text.folded ?? ''));
+		const { rows } = await sql<{ text: string }>`
+			SELECT text FROM search_text WHERE text_no >= ${from} AND text_no < ${from + TEXT_INDEX_CHUNK} ORDER BY text_no`.execute(db);
+		builder.add(rows.map((row) => row.text));
 	}
 	return { index: builder.finish(), firstNo, lastTitleNo };
 }
@@ -235,18 +235,17 @@ async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boole
 		return { titles, authors };
 	}
 	const { rows } = await sql<{ text_no: number; is_title: boolean }>`
-		SELECT x.text_no, x.is_title FROM search_text x WHERE contains(x.folded, ${needle}) ORDER BY x.text_no`.execute(db);
+		SELECT x.text_no, x.is_title FROM search_text x WHERE regexp_matches(x.text, ${searchPattern(needle)}) ORDER BY x.text_no`.execute(db);
 	return { titles: rows.filter((r) => r.is_title).map((r) => n(r.text_no)), authors: rows.filter((r) => !r.is_title).map((r) => n(r.text_no)) };
 }
 
 /**
- * Finds the titles and authors holding the needle (folded, non-empty) in their folded form and returns the condition on
- * search_period: exactly the rows whose initiative's title or author matches searchPattern(needle) or whose id, lower-cased,
- * contains the needle. search_text.folded is foldDiacritics of the text, so it contains the folded needle exactly where the
- * pattern matches the text (queries/initiative-search.test.ts checks both ways on hand-picked and NFD texts). The texts are
- * matched in the version's in-memory word index once it is built (~20 ms for 1.7 M texts instead of a ~150 ms scan), in SQL
- * before (or when `memoryIndex` is false: DuckDB alone, as the query benchmark's raw side does it); both give the same numbers
- * (initiative-search.test.ts, text-match-index.test.ts).
+ * Finds the titles and authors whose folded form (foldDiacritics) holds the needle (folded, non-empty) and returns the condition
+ * on search_period: exactly the rows whose initiative's title or author matches searchPattern(needle) or whose id, lower-cased,
+ * contains the needle. The texts are matched in the version's in-memory word index once it is built (text-match-index.ts: a few
+ * ms to ~30 ms for 1.7 M texts), and before that (or when `memoryIndex` is false: DuckDB alone, as the query benchmark's raw side
+ * does it) with searchPattern in SQL, which matches stored text exactly where its folded form holds the needle
+ * (initiatives.test.ts); both give the same numbers (initiative-search.test.ts, text-match-index.test.ts).
  */
 export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchIndexStat, memoryIndex = true): Promise<SearchMatch> {
 	const { titles, authors } = await matchingTexts(db, needle, memoryIndex);

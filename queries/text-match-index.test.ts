@@ -1,5 +1,6 @@
 // The in-memory word index finds exactly the texts a full scan finds (includes), for seeded texts and needles of every shape: inside words, across words, with extra spaces, punctuation and one letter.
 import { describe, expect, it } from 'vitest';
+import { foldDiacritics } from '../warehouse/text/name-key.ts';
 import { buildTextMatchIndex, matchTextPositions, TextMatchIndexBuilder } from './text-match-index.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -13,7 +14,7 @@ function random(seed: number): () => number {
 	};
 }
 
-const WORDS = ['cai', 'tien', 'tieng', 'nguyen', 'van', 'an', 'anh', 'ban', 'quy', 'trinh', 'thcs', 'le', 'don', '2022-2023)', '(giai', 'doan', ':', '50%', 'a', 'x', '—', 'café', '“tro”', '中文', 'ư'];
+const WORDS = ['Cải', 'cai', 'tiến', 'tien', 'TIẾNG', 'Nguyễn', 'nguyen', 'Văn', 'an', 'Anh', 'bàn', 'quy', 'trình', 'THCS', 'Lê', 'Đôn', '2022-2023)', '(giai', 'đoạn', ':', '50%', 'a', 'x', '—', 'café', '“trò”', '中文', 'ư', 'ΟΔΌΣ', 'e\u0301', 'Ỳ'];
 
 function seededTexts(count: number, seed: number): string[] {
 	const next = random(seed);
@@ -28,26 +29,28 @@ function seededTexts(count: number, seed: number): string[] {
 	return texts;
 }
 
-function scan(texts: readonly string[], needle: string): number[] {
-	return texts.flatMap((text, k) => (text.includes(needle) ? [k] : []));
+/** The full scan: the positions of the folded texts containing the (folded) needle. */
+function scan(folded: readonly string[], needle: string): number[] {
+	return folded.flatMap((text, k) => (text.includes(needle) ? [k] : []));
 }
 
 describe('text match index', () => {
 	const texts = seededTexts(20_000, 2022);
+	const folded = texts.map(foldDiacritics);
 	const index = buildTextMatchIndex(texts);
 
 	it('matches exactly as a scan, for needles taken from the texts and made up', () => {
 		const next = random(7);
 		const needles = ['cai tien', 'nguyen van', 'n va', 'an', 'a', 'ien', 'tien ', ' tien', '  ', ' ', 'quy trinh (giai', '2022-2023) le', ': 50%', 'zzz', 'x x x', 'anh  ban'];
 		for (let k = 0; k < 300; k++) {
-			const text = texts[Math.floor(next() * texts.length)]!;
+			const text = folded[Math.floor(next() * texts.length)]!;
 			const from = Math.floor(next() * text.length);
 			needles.push(text.slice(from, from + 1 + Math.floor(next() * 25)));
 		}
 		let nonEmpty = 0;
 		for (const needle of needles) {
 			if (needle.length === 0) continue;
-			const expected = scan(texts, needle);
+			const expected = scan(folded, needle);
 			expect(matchTextPositions(index, needle), JSON.stringify(needle)).toEqual(expected);
 			if (expected.length > 0 && expected.length < texts.length / 2) nonEmpty++;
 		}
@@ -65,16 +68,25 @@ describe('text match index', () => {
 		expect(Array.from(chunked.positions)).toEqual(Array.from(index.positions));
 		expect(chunked.bytes.equals(index.bytes)).toBe(true);
 		expect(Array.from(chunked.starts)).toEqual(Array.from(index.starts));
-		expect(chunked.bytes.subarray(chunked.starts[5]!, chunked.starts[6]! - 1).toString('utf8')).toBe(texts[5]);
-		for (const needle of ['cai tien', 'an', 'le don']) expect(matchTextPositions(chunked, needle)).toEqual(scan(texts, needle));
+		for (const k of [0, 5, 77, texts.length - 1]) expect(chunked.bytes.subarray(chunked.starts[k]!, chunked.starts[k + 1]! - 1).toString('utf8')).toBe(foldDiacritics(texts[k]!));
+		for (const needle of ['cai tien', 'an', 'le don']) expect(matchTextPositions(chunked, needle)).toEqual(scan(folded, needle));
+	});
+
+	it('stores every text as foldDiacritics folds it: each character up to U+2FFF alone, and mixed texts', () => {
+		const characters = Array.from({ length: 0x3000 }, (_, code) => String.fromCharCode(code)).filter((c) => !/[\ud800-\udfff]/u.test(c));
+		const samples = [...characters, ...characters.map((c) => `Đ${c}ΣẠ ${c}Σ`), 'Nguyễn Văn Ỳ', 'ΟΔΌΣ ΟΔΌΣ.', 'e\u0301 ê\u0323', '😀 Ư'];
+		const index = buildTextMatchIndex(samples);
+		const stored = samples.map((_, k) => index.bytes.subarray(index.starts[k]!, index.starts[k + 1]! - 1).toString('utf8'));
+		expect(stored.filter((text, k) => text !== foldDiacritics(samples[k]!))).toEqual([]);
+		expect(stored.at(-4)).toBe('nguyen van y');
 	});
 
 	it('matches characters, not bytes, and finds nothing for a needle no text can hold', () => {
 		const special = buildTextMatchIndex(['café —', 'cafe', 'x中文y', '', 'ư ư', 'a\u0000b']);
-		expect(matchTextPositions(special, 'é')).toEqual([0]);
-		expect(matchTextPositions(special, 'fé —')).toEqual([0]);
+		expect(matchTextPositions(special, 'e')).toEqual([0, 1]);
+		expect(matchTextPositions(special, 'fe —')).toEqual([0]);
 		expect(matchTextPositions(special, '中')).toEqual([2]);
-		expect(matchTextPositions(special, 'ư ư')).toEqual([4]);
+		expect(matchTextPositions(special, 'u u')).toEqual([4]);
 		// a lone surrogate, a stray UTF-8 continuation as a character and a NUL are in no text
 		expect(matchTextPositions(special, '\ud800')).toEqual([]);
 		expect(matchTextPositions(special, '\u0080')).toEqual([]);
@@ -87,7 +99,7 @@ describe('text match index', () => {
 		for (let w = 0; w < index.words.length; w++) {
 			const postings = Array.from(index.positions.subarray(index.wordStart[w]!, index.wordStart[w + 1]!));
 			expect(postings).toEqual([...new Set(postings)].sort((a, b) => a - b));
-			expect(postings.every((k) => texts[k]!.split(' ').includes(index.words[w]!))).toBe(true);
+			expect(postings.every((k) => folded[k]!.split(' ').includes(index.words[w]!))).toBe(true);
 		}
 	});
 });

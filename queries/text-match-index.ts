@@ -1,4 +1,5 @@
-// An in-memory word index over folded texts (search_text.folded): finds every text containing a folded needle by intersecting the posting lists of the words that can hold the needle's parts, then checking each candidate, exactly as a full scan would.
+// An in-memory word index over texts folded as foldDiacritics folds them (search_text's titles and authors): finds every text containing a folded needle by intersecting the posting lists of the words that can hold the needle's parts, then checking each candidate, exactly as a full scan would.
+import { foldDiacritics } from '../warehouse/text/name-key.ts';
 
 /**
  * The built index: the texts (by position) as UTF-8 in one buffer, each followed by a NUL byte (text k is
@@ -16,12 +17,27 @@ export interface TextMatchIndex {
 	readonly positions: Uint32Array;
 }
 
+/**
+ * The folded ASCII byte of each character below U+2000 whose foldDiacritics form is one ASCII character (0: none). Folding is
+ * per character there (NFD, marks dropped, đ → d and lower case have no context for these), so a text made only of them folds
+ * byte by byte; any other character (a combining mark, Σ, CJK…) sends the whole text through foldDiacritics.
+ */
+const FOLD_BYTE: Uint8Array = (() => {
+	const table = new Uint8Array(0x2000);
+	for (let code = 1; code < table.length; code++) {
+		const folded = foldDiacritics(String.fromCharCode(code));
+		if (folded.length === 1 && folded.charCodeAt(0) < 0x80) table[code] = folded.charCodeAt(0);
+	}
+	return table;
+})();
+
 /** Above this share of all texts as candidates, the index no longer narrows enough: every text is checked. */
 const FULL_SCAN_SHARE = 0.5;
 
 /**
- * Builds the index text by text (add texts in position order, then finish). Words are the runs between single spaces
- * (U+0020), so any space-free part of a needle found in a text lies inside one word of that text.
+ * Builds the index text by text (add texts in position order, then finish): each is stored folded (foldDiacritics). Words are
+ * the runs between single spaces (U+0020) of the folded text, so any space-free part of a needle found in a text lies inside
+ * one word of that text.
  */
 export class TextMatchIndexBuilder {
 	private count = 0;
@@ -36,10 +52,10 @@ export class TextMatchIndexBuilder {
 	private pairs = 0;
 	private readonly seen: number[] = [];
 
-	add(folded: readonly string[]): void {
-		for (const text of folded) {
+	add(texts: readonly string[]): void {
+		for (const original of texts) {
 			const position = this.count++;
-			this.store(position, text);
+			const text = this.store(position, original);
 			const seen = this.seen;
 			seen.length = 0;
 			let start = 0;
@@ -64,8 +80,8 @@ export class TextMatchIndexBuilder {
 		}
 	}
 
-	/** Appends the text's UTF-8 and its NUL separator, recording where it starts. */
-	private store(position: number, text: string): void {
+	/** Appends the folded text's UTF-8 and a NUL separator, recording where it starts; returns the folded text. */
+	private store(position: number, original: string): string {
 		if (position + 2 > this.starts.length) {
 			const starts = new Uint32Array(this.starts.length * 2);
 			starts.set(this.starts);
@@ -74,16 +90,37 @@ export class TextMatchIndexBuilder {
 			pairStart.set(this.pairStart);
 			this.pairStart = pairStart;
 		}
-		const needed = this.used + Buffer.byteLength(text) + 1;
-		if (needed > 0xffffffff) throw new Error('texts too large for the in-memory index');
-		if (needed > this.bytes.length) {
-			const bytes = Buffer.alloc(Math.min(0xffffffff, Math.max(needed, this.bytes.length * 2)));
-			this.bytes.copy(bytes, 0, 0, this.used);
-			this.bytes = bytes;
+		// Folded bytes are never more than 3 per UTF-16 unit (the reserve for the byte-wise path and for most fallbacks).
+		this.reserve(original.length * 3 + 1);
+		const start = this.used;
+		this.starts[position] = start;
+		let at = start;
+		for (let k = 0; k < original.length; k++) {
+			const code = original.charCodeAt(k);
+			const byte = code < 0x2000 ? FOLD_BYTE[code]! : 0;
+			if (byte === 0) {
+				// A character without a one-byte fold: the whole text through foldDiacritics.
+				const folded = foldDiacritics(original);
+				this.reserve(Buffer.byteLength(folded) + 1);
+				this.used = start + this.bytes.write(folded, start, 'utf8');
+				this.bytes[this.used++] = 0;
+				return folded;
+			}
+			this.bytes[at++] = byte;
 		}
-		this.starts[position] = this.used;
-		this.used += this.bytes.write(text, this.used, 'utf8');
+		this.used = at;
 		this.bytes[this.used++] = 0;
+		return this.bytes.toString('latin1', start, at);
+	}
+
+	/** Room for `extra` more bytes after the used ones. */
+	private reserve(extra: number): void {
+		const needed = this.used + extra;
+		if (needed > 0xffffffff) throw new Error('texts too large for the in-memory index');
+		if (needed <= this.bytes.length) return;
+		const bytes = Buffer.alloc(Math.min(0xffffffff, Math.max(needed, this.bytes.length * 2)));
+		this.bytes.copy(bytes, 0, 0, this.used);
+		this.bytes = bytes;
 	}
 
 	private grow(needed: number): void {
@@ -110,10 +147,10 @@ export class TextMatchIndexBuilder {
 	}
 }
 
-/** The index of `folded` texts (position k = folded[k]). */
-export function buildTextMatchIndex(folded: readonly string[]): TextMatchIndex {
+/** The index of these texts (position k = texts[k], folded). */
+export function buildTextMatchIndex(texts: readonly string[]): TextMatchIndex {
 	const builder = new TextMatchIndexBuilder();
-	builder.add(folded);
+	builder.add(texts);
 	return builder.finish();
 }
 
@@ -131,7 +168,7 @@ function wordsHolding(index: TextMatchIndex, part: string): { words: number[]; s
 }
 
 /**
- * The positions (ascending) of the texts containing `needle` (already folded as the texts are). Each space-free part of the
+ * The positions (ascending) of the texts whose folded form contains `needle` (already folded: foldDiacritics). Each space-free part of the
  * needle lies inside one word of a matching text, so a text is a candidate only if, for the narrowest parts, one of its words
  * holds the part; every candidate is then checked for the whole needle (unless the needle is one part: a word holding it is
  * proof). The result equals the full scan's for every needle.

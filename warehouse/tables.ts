@@ -341,8 +341,6 @@ export interface SearchTextTable {
 	text_no: number;
 	is_title: boolean;
 	text: string;
-	/** The text as foldDiacritics folds it (null only in a version of an older layout). */
-	folded: string | null;
 }
 
 /** Search index: initiative_period rows with the numbers of the initiative's title and author and of its id in id order, sorted by grassroots_no. */

@@ -1,9 +1,9 @@
--- Rebuilds the initiative search index read by queries/initiatives.ts (after initiative-period.sql): the distinct titles and authors with
--- their folded form (search_text) and a copy of initiative_period carrying the numbers of each initiative's title and author, sorted by
--- unit (search_period), so a search scans the distinct texts' folded form once (contains, no pattern) instead of every initiative's
--- text, then reads integer columns of the unit's rows, and a list reads titles from search_text. The fold is foldDiacritics's
--- (warehouse/text/name-key.ts: decomposed, marks dropped, đ → d, lower case), so a folded needle is found exactly where the
--- diacritics-insensitive pattern of the full scan (queries/initiative-search.ts searchPattern) finds it.
+-- Rebuilds the initiative search index read by queries/initiatives.ts (after initiative-period.sql): the distinct titles and authors,
+-- numbered (search_text), and a copy of initiative_period carrying the numbers of each initiative's title and author, sorted by unit
+-- (search_period), so a search matches the distinct texts once (in the query process's in-memory word index of them,
+-- queries/text-match-index.ts, which folds them as foldDiacritics does; or with the diacritics-insensitive pattern in SQL until it is
+-- built) instead of every initiative's text, then reads integer columns of the unit's rows, and a list reads titles from search_text.
+-- The texts are not folded here: folding 1.7 M titles in SQL (strip_accents) took ~7 s of CPU per run, for the query process only.
 -- The unique index on text_no is dropped while the texts are replaced and built again after them (see the end).
 DROP INDEX IF EXISTS search_text_no;
 DELETE FROM search_text;
@@ -12,7 +12,7 @@ DELETE FROM search_meta;
 DELETE FROM search_text_count;
 
 -- Titles numbered first, then authors, each in text order (so ordering by title_no is ordering by title).
-INSERT INTO search_text (text_no, is_title, text, folded)
+INSERT INTO search_text (text_no, is_title, text)
 WITH title AS (SELECT DISTINCT title AS text FROM initiative WHERE title IS NOT NULL),
 author AS (SELECT DISTINCT author AS text FROM initiative WHERE author IS NOT NULL),
 title_count AS (SELECT count(*) AS n FROM title),
@@ -21,7 +21,7 @@ numbered AS (
 	UNION ALL
 	SELECT (row_number() OVER (ORDER BY text) + (SELECT n FROM title_count))::INTEGER, false, text FROM author
 )
-SELECT text_no, is_title, text, replace(strip_accents(lower(text)), 'đ', 'd') FROM numbered
+SELECT text_no, is_title, text FROM numbered
 ORDER BY 1;
 
 -- Stored sorted by grassroots_no: a unit's periods (one grassroots_no span) are contiguous, so a unit's list or search reads its own row groups.
@@ -51,7 +51,7 @@ ORDER BY 1;
 -- The layout of these tables (queries read only a layout they know), that time, and whether any id holds a space (a search
 -- text with a space can then skip matching ids). One row = the index is built.
 INSERT INTO search_meta (layout, as_of, has_space)
-SELECT 4, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
+SELECT 5, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
 	coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
 
 -- A page's titles and authors are fetched by text_no (queries/initiative-search.ts textsByNumber): the index finds ~100
