@@ -65,7 +65,7 @@ export interface SearchIndexStat {
 }
 
 /** The layout of the search index these queries read (search_meta.layout, written by warehouse/sql/marts/search-index.sql). */
-const SEARCH_LAYOUT = 5;
+const SEARCH_LAYOUT = 6;
 
 const indexOf = new WeakMap<object, Promise<SearchIndexStat | null>>();
 

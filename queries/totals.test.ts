@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_UNITS, FIXTURE_VERSION, openFixtureWarehouse } from './fixture-warehouse.ts';
 import { scopeCondition, resolveUnit } from './query-context.ts';
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
+import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
+import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { totals } from './totals.ts';
 import { LEADERSHIP } from './viewer.ts';
 
@@ -57,5 +59,31 @@ describe('totals', () => {
 			}
 		}
 		expect(some).toBeGreaterThan(10);
+	});
+
+	it('at a past time reads search_period (authors on author_key_no) with the same figures as initiative_period, for every unit', async () => {
+		const plain = await openFixtureWarehouse();
+		try {
+			// Without the search index the periods are read from initiative_period (and authors counted on the text key).
+			await plain.database.run('DROP TABLE search_meta');
+			const logged: string[] = [];
+			let compared = 0;
+			for (const asOf of ['2022-01-20 08:00', '2022-03-01 08:00', '2022-03-20 00:00', '2022-06-10 07:59']) {
+				for (const unit of ['VN', ...FIXTURE_UNITS.map((u) => u.code)]) {
+					const indexed = await totals(fixture.db, { viewer: LEADERSHIP, unit, asOf });
+					const scanned = await totals(plain.db, { viewer: LEADERSHIP, unit, asOf });
+					expect(indexed, `${unit} ${asOf}`).toEqual(scanned);
+					if (indexed.authors > 0) compared++;
+				}
+			}
+			expect(compared).toBeGreaterThan(10);
+			// the indexed path was taken (the statement read search_period)
+			const traced = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: fixture.database }), log: (event) => void logged.push(event.query.sql) });
+			await totals(traced, { viewer: LEADERSHIP, asOf: '2022-03-01 08:00' });
+			await traced.destroy();
+			expect(logged.some((statement) => statement.includes('search_period') && statement.includes('author_key_no'))).toBe(true);
+		} finally {
+			await plain.close();
+		}
 	});
 });

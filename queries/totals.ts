@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
+import { searchIndexStat } from './initiative-search.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
 import { asOfCondition, hasTables, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
@@ -84,10 +85,20 @@ async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock):
 	return rows[0];
 }
 
-/** One scan of the unit's periods at T, withdrawals and the unit tree (at the latest export the distinct counts from unit_totals). */
+/**
+ * One scan of the unit's periods at T, withdrawals and the unit tree (at the latest export the distinct counts from unit_totals).
+ * At another time, when the version has the search index and the unit is the nation or has a grassroots_no span, the scan reads
+ * search_period (the same rows, stored by unit, open periods ending at 'infinity') and counts authors on author_key_no, an
+ * integer, instead of the text author_key (counting ~600 k distinct text keys was most of the cost at a late past time).
+ */
 async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
 	const union = (await grassrootsNumbered(db, scope)) ? 'grassroots_no' : 'grassroots_code';
-	const { rows } = await periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, union).execute(db);
+	const indexed = !latest && (scope.column === null || scope.span !== undefined) && (await searchIndexStat(db)) !== null;
+	const { rows } = await (
+		indexed
+			? periodTotalsSql(sql`search_period`, sql`p.from_at <= ${t}::TIMESTAMP AND p.to_at > ${t}::TIMESTAMP AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, 'grassroots_no', 'author_key_no')
+			: periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, union)
+	).execute(db);
 	const row = rows[0]!;
 	if (row.authors === null || row.participating === null) {
 		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
@@ -111,7 +122,7 @@ async function grassrootsNumbered(db: WarehouseDb, scope: UnitScope): Promise<bo
  * SQL: the totals row of a unit's periods at T (initiative_period, or a relation of its rows, filtered by `where` on
  * alias p), its withdrawals and its grassroots unions in the tree; at the latest export the distinct counts come from
  * unit_totals (null without its row). Participating unions are the distinct values of `union` (grassroots_no when the
- * relation has it filled: one number per grassroots union).
+ * relation has it filled: one number per grassroots union), authors those of `author` (author_key_no in search_period).
  */
 export function periodTotalsSql(
 	periods: RawBuilder<unknown>,
@@ -119,7 +130,8 @@ export function periodTotalsSql(
 	scope: UnitScope,
 	t: WallClock,
 	latest: boolean,
-	union: 'grassroots_code' | 'grassroots_no' = 'grassroots_code'
+	union: 'grassroots_code' | 'grassroots_no' = 'grassroots_code',
+	author: 'author_key' | 'author_key_no' = 'author_key'
 ): RawBuilder<TotalsRow> {
 	const mart = (column: 'authors' | 'participating_grassroots') =>
 		sql`(SELECT ${sql.ref(column)} FROM unit_totals WHERE unit_code = ${scope.code} AND as_of = ${t}::TIMESTAMP LIMIT 1)`;
@@ -133,7 +145,7 @@ export function periodTotalsSql(
 				count(*) FILTER (WHERE status = 'invalid') AS invalid,
 				sum(benefit) FILTER (WHERE status = 'valid') AS benefit,
 				quantile_disc(benefit, 0.5) FILTER (WHERE status = 'valid' AND benefit IS NOT NULL) AS median_benefit,
-				${latest ? sql`NULL` : sql`count(DISTINCT author_key)`} AS authors,
+				${latest ? sql`NULL` : sql`count(DISTINCT ${sql.ref(author)})`} AS authors,
 				${latest ? sql`NULL` : sql`count(DISTINCT ${sql.ref(union)})`} AS participating,
 				count(*) FILTER (WHERE submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_on_portal,
 				count(*) FILTER (WHERE status = 'valid' AND submitted_at < ${PHASE2_START}::TIMESTAMP) AS p1_valid,

@@ -358,6 +358,8 @@ export interface SearchPeriodTable {
 	initiative_id: string;
 	field: string | null;
 	grassroots_code: string | null;
+	/** The initiative's author key, numbered (distinct keys in key order); null without a key. */
+	author_key_no: number | null;
 }
 
 /** Search index: one row once built (its layout and whether any initiative id holds a space). */

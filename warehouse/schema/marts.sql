@@ -71,6 +71,8 @@ CREATE TABLE IF NOT EXISTS search_period (
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS field VARCHAR;
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS grassroots_code VARCHAR;
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS id_no INTEGER;
+-- layout 6: the number of the initiative's author key (distinct keys numbered in key order; null without a key)
+ALTER TABLE search_period ADD COLUMN IF NOT EXISTS author_key_no INTEGER;
 
 -- Grain: one row per search_text row with periods on the portal at search_meta.as_of (the latest export), nationally: how many.
 CREATE TABLE IF NOT EXISTS search_text_count (
@@ -79,7 +81,7 @@ CREATE TABLE IF NOT EXISTS search_text_count (
 );
 
 -- Grain: one row once the search index is built: its layout (3: search_period with id_no and open periods ending at 'infinity',
--- search_text_count; 4: search_text.folded instead of the word tables; 5: no folded column, the unique index search_text_no; queries
+-- search_text_count; 4: search_text.folded instead of the word tables; 5: no folded column, the unique index search_text_no; 6: search_period.author_key_no; queries
 -- read only the layout they know), the latest export time and whether any initiative id holds a space.
 CREATE TABLE IF NOT EXISTS search_meta (
 	layout INTEGER NOT NULL,
