@@ -1,6 +1,7 @@
 // The search index gives initiativeList exactly the rows, totals, order and pages of the full scan, on the hand-made warehouse plus seeded Vietnamese titles and authors.
 import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditVersion, type AuditContext } from '../pipelines/audit/audit-version.ts';
 import { buildMarts } from '../pipelines/build/build-marts.ts';
 import { mergeInitiatives } from '../pipelines/merge/merge-initiatives.ts';
 import { runSqlFile } from '../pipelines/merge/sql-file.ts';
@@ -217,6 +218,15 @@ describe('initiative search index', () => {
 		});
 		expect(numberRuns([1, 2, 3, 7, 9, 10])).toEqual([[1, 3], [7, 7], [9, 10]]);
 		expect(numberRuns([])).toEqual([]);
+	});
+
+	it('keeps its unique index on text_no through the audit (which runs the marts schema again)', async () => {
+		const indexes = async () => (await fixture.database.all(`SELECT index_name FROM duckdb_indexes() WHERE table_name = 'search_text'`)) as { index_name: string }[];
+		expect(await indexes()).toEqual([{ index_name: 'search_text_no' }]);
+		const context: AuditContext = { previous: null, newFileIds: [] };
+		const report = await auditVersion(fixture.database, context);
+		expect(report.checks.length).toBeGreaterThan(3);
+		expect(await indexes()).toEqual([{ index_name: 'search_text_no' }]);
 	});
 
 	it('the index is rebuilt by its SQL file alone (the x10 replica runs it on its copies)', async () => {

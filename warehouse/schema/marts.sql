@@ -39,10 +39,8 @@ CREATE TABLE IF NOT EXISTS search_text (
 	is_title BOOLEAN NOT NULL,
 	text VARCHAR NOT NULL
 );
--- Layout 4's folded column (the query process folds the texts itself since layout 5); the index is dropped first (a table with an
--- index cannot be altered) and built again by search-index.sql.
-DROP INDEX IF EXISTS search_text_no;
-ALTER TABLE search_text DROP COLUMN IF EXISTS folded;
+-- Layout 4's folded column is dropped by search-index.sql (not here: this file runs again at the audit, after the index is built,
+-- and a table with an index cannot be altered).
 
 -- Search layout 3's word index (a vocabulary and its postings: tens of millions of rows once titles are mostly distinct), replaced by
 -- search_text.folded in layout 4.

@@ -4,8 +4,10 @@
 -- queries/text-match-index.ts, which folds them as foldDiacritics does; or with the diacritics-insensitive pattern in SQL until it is
 -- built) instead of every initiative's text, then reads integer columns of the unit's rows, and a list reads titles from search_text.
 -- The texts are not folded here: folding 1.7 M titles in SQL (strip_accents) took ~7 s of CPU per run, for the query process only.
--- The unique index on text_no is dropped while the texts are replaced and built again after them (see the end).
+-- The unique index on text_no is dropped while the texts are replaced and built again after them (see the end); without it the
+-- folded column of layout 4 (the query process folds the texts itself since layout 5) can be dropped.
 DROP INDEX IF EXISTS search_text_no;
+ALTER TABLE search_text DROP COLUMN IF EXISTS folded;
 DELETE FROM search_text;
 DELETE FROM search_period;
 DELETE FROM search_meta;
