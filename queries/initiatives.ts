@@ -112,15 +112,13 @@ async function indexedList(
 			]);
 			return { total: n(count[0]?.n), rows };
 		}
-		// The matching rows are kept narrow (their row id and the sort keys); the page's own columns are read for its rows only.
-		const { rows } = await sql<IndexRow & { total: number }>`
-			WITH hit AS MATERIALIZED (SELECT p.rowid AS row_id, p.submitted_at, p.benefit, p.title_no, p.id_no FROM search_period p WHERE ${match.condition} AND ${periods}),
-			page AS (SELECT * FROM hit p ORDER BY ${order} ${page})
-			SELECT c.total, s.initiative_id, s.field, s.status, s.submitted_at, s.benefit, s.grassroots_code, s.title_no, s.author_no
-			FROM (SELECT count(*) AS total FROM hit) c
-			LEFT JOIN (page p JOIN search_period s ON s.rowid = p.row_id) ON TRUE
-			ORDER BY ${order}`.execute(db);
-		return { total: n(rows[0]?.total), rows: await withTexts(db, rows.filter((r) => r.initiative_id !== null)) };
+		// The count and the page (a top-N) are read at once, each over the unit's row groups (a join back to the page's rows by
+		// row id was planned as a scan of the whole table).
+		const [{ rows: count }, rows] = await Promise.all([
+			sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${match.condition} AND ${periods}`.execute(db),
+			noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
+		]);
+		return { total: n(count[0]?.n), rows };
 	}
 	// The count and the page are read at once (past the last row the page is empty, as the count then says); a page of 0 rows is not read.
 	const [mart, rows] = await Promise.all([
