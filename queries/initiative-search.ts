@@ -65,7 +65,7 @@ export interface SearchIndexStat {
 }
 
 /** The layout of the search index these queries read (search_meta.layout, written by warehouse/sql/marts/search-index.sql). */
-const SEARCH_LAYOUT = 6;
+const SEARCH_LAYOUT = 7;
 
 const indexOf = new WeakMap<object, Promise<SearchIndexStat | null>>();
 
@@ -134,6 +134,8 @@ export interface SearchMatch {
 	 * the nation's count at the latest export is then the sum of their counts.
 	 */
 	textsOnly: RawBuilder<boolean> | null;
+	/** The search_period column holding those texts' numbers (with textsOnly). */
+	textsColumn: 'title_no' | 'author_no' | null;
 }
 
 function column(kind: 'title' | 'author' | 'text'): RawBuilder<number> {
@@ -255,5 +257,9 @@ export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchI
 		(part): part is RawBuilder<boolean> => part !== null
 	);
 	const single = idsPossible || (titles.length > 0 && authors.length > 0) ? null : titles.length > 0 ? titles : authors;
-	return { condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})`, textsOnly: single && textCondition('text', single) };
+	return {
+		condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})`,
+		textsOnly: single && textCondition('text', single),
+		textsColumn: single === null ? null : single === titles ? 'title_no' : 'author_no'
+	};
 }

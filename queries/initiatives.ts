@@ -94,8 +94,10 @@ async function indexedList(
 	index: SearchIndexStat,
 	matched: Promise<SearchMatch> | null,
 	periods: RawBuilder<unknown>,
-	order: RawBuilder<unknown>,
+	sort: InitiativeSort,
 	page: RawBuilder<unknown>,
+	/** offset + limit, or null for every row. */
+	pageEnd: number | null,
 	noRows: boolean,
 	latest: string | null,
 	unit: string
@@ -103,12 +105,21 @@ async function indexedList(
 	if (matched) {
 		const match = await matched;
 		if (match.condition === null) return { total: 0, rows: [] };
-		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
+		if (match.textsOnly && match.textsColumn && unit === NATION && latest !== null && latest === index.asOf) {
 			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs, and the page a
-			// top-N, read at once (past the last row the page is empty, as the count then says).
+			// top-N, read at once (past the last row the page is empty, as the count then says). Newest first, the page's rows
+			// belong to the texts whose newest submission is at least the pageEnd-th newest text's (those texts alone hold pageEnd
+			// rows at least that new, so a row of any other text, older, ranks after them): only their rows are read.
+			const texts =
+				sort === 'moi-nhat' && pageEnd !== null
+					? sql<boolean>`p.${sql.ref(match.textsColumn)} IN (
+						SELECT c.text_no FROM search_text_count c
+						WHERE ${match.textsOnly} AND c.newest_submitted_at >= (
+							SELECT min(newest_submitted_at) FROM (SELECT c.newest_submitted_at FROM search_text_count c WHERE ${match.textsOnly} ORDER BY 1 DESC LIMIT ${pageEnd})))`
+					: match.condition;
 			const [{ rows: count }, rows] = await Promise.all([
 				sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db),
-				noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
+				noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${texts} AND ${periods} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
 			]);
 			return { total: n(count[0]?.n), rows };
 		}
@@ -116,14 +127,14 @@ async function indexedList(
 		// row id was planned as a scan of the whole table).
 		const [{ rows: count }, rows] = await Promise.all([
 			sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${match.condition} AND ${periods}`.execute(db),
-			noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${order} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
+			noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
 		]);
 		return { total: n(count[0]?.n), rows };
 	}
 	// The count and the page are read at once (past the last row the page is empty, as the count then says); a page of 0 rows is not read.
 	const [mart, rows] = await Promise.all([
 		latest === null ? [] : sql<{ n: number }>`SELECT on_portal AS n FROM unit_totals WHERE unit_code = ${unit} AND as_of = ${latest}::TIMESTAMP`.execute(db).then((r) => r.rows),
-		noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${order} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
+		noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
 	]);
 	const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${periods}`.execute(db);
 	return { total: n(count[0]?.n), rows };
@@ -167,7 +178,7 @@ export async function initiativeList(db: WarehouseDb, options: InitiativeListOpt
 		// groups alone are read and titles and authors come from the small search_text (same rows, order and pages as below); its
 		// open periods end at 'infinity', so "as of T" is two plain compares.
 		const indexPeriods = sql`p.from_at <= ${stamp.asOf}::TIMESTAMP AND p.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 'p')}`;
-		({ total, rows } = await indexedList(db, index, matched && matched.then((found) => found!), indexPeriods, INDEX_ORDER[sort], page, empty, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
+		({ total, rows } = await indexedList(db, index, matched && matched.then((found) => found!), indexPeriods, sort, page, limit === undefined ? null : Math.min(offset + limit, 2 ** 31 - 1), empty, stamp.asOf === stamp.latestExport ? stamp.asOf : null, scope.code));
 	} else if (needle) {
 		// The unit columns of initiative_period are the initiative's own, so the scope also narrows the initiatives searched.
 		const pattern = searchPattern(needle);

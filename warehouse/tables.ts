@@ -373,6 +373,8 @@ export interface SearchMetaTable {
 export interface SearchTextCountTable {
 	text_no: number;
 	on_portal: number;
+	/** The newest submission among those periods. */
+	newest_submitted_at: Timestamp;
 }
 
 /** Closed-month figures that changed since the previous published version (written by the audit stage). */

@@ -75,11 +75,14 @@ ALTER TABLE search_period ADD COLUMN IF NOT EXISTS author_key_no INTEGER;
 -- Grain: one row per search_text row with periods on the portal at search_meta.as_of (the latest export), nationally: how many.
 CREATE TABLE IF NOT EXISTS search_text_count (
 	text_no INTEGER NOT NULL,
-	on_portal BIGINT NOT NULL
+	on_portal BIGINT NOT NULL,
+	-- layout 7: the newest submission among those periods
+	newest_submitted_at TIMESTAMP
 );
+ALTER TABLE search_text_count ADD COLUMN IF NOT EXISTS newest_submitted_at TIMESTAMP;
 
 -- Grain: one row once the search index is built: its layout (3: search_period with id_no and open periods ending at 'infinity',
--- search_text_count; 4: search_text.folded instead of the word tables; 5: no folded column, the unique index search_text_no; 6: search_period.author_key_no; queries
+-- search_text_count; 4: search_text.folded instead of the word tables; 5: no folded column, the unique index search_text_no; 6: search_period.author_key_no; 7: search_text_count.newest_submitted_at; queries
 -- read only the layout they know), the latest export time and whether any initiative id holds a space.
 CREATE TABLE IF NOT EXISTS search_meta (
 	layout INTEGER NOT NULL,

@@ -42,20 +42,21 @@ SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p
 FROM initiative_period p JOIN numbered n USING (initiative_id)
 ORDER BY p.grassroots_no;
 
--- The nation's periods on the portal at the latest export (the as-of time of the detail marts) by title and by author: a
--- search there matching only titles (or only authors) counts by summing these.
-INSERT INTO search_text_count (text_no, on_portal)
+-- The nation's periods on the portal at the latest export (the as-of time of the detail marts) by title and by author, and the
+-- newest submission among them: a search there matching only titles (or only authors) counts by summing these, and its newest
+-- page needs only the texts with the newest submissions.
+INSERT INTO search_text_count (text_no, on_portal, newest_submitted_at)
 WITH as_of AS (SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
-current AS (SELECT p.title_no, p.author_no FROM search_period p, as_of WHERE p.from_at <= as_of.t AND p.to_at > as_of.t)
-SELECT title_no, count(*) FROM current WHERE title_no IS NOT NULL GROUP BY title_no
+current AS (SELECT p.title_no, p.author_no, p.submitted_at FROM search_period p, as_of WHERE p.from_at <= as_of.t AND p.to_at > as_of.t)
+SELECT title_no, count(*), max(submitted_at) FROM current WHERE title_no IS NOT NULL GROUP BY title_no
 UNION ALL
-SELECT author_no, count(*) FROM current WHERE author_no IS NOT NULL GROUP BY author_no
+SELECT author_no, count(*), max(submitted_at) FROM current WHERE author_no IS NOT NULL GROUP BY author_no
 ORDER BY 1;
 
 -- The layout of these tables (queries read only a layout they know), that time, and whether any id holds a space (a search
 -- text with a space can then skip matching ids). One row = the index is built.
 INSERT INTO search_meta (layout, as_of, has_space)
-SELECT 6, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
+SELECT 7, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'),
 	coalesce(bool_or(contains(initiative_id, ' ')), false) FROM initiative;
 
 -- A page's titles and authors are fetched by text_no (queries/initiative-search.ts textsByNumber): the index finds ~100
