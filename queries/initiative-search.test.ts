@@ -1,6 +1,7 @@
 // The search index gives initiativeList exactly the rows, totals, order and pages of the full scan, on the hand-made warehouse plus seeded Vietnamese titles and authors.
 import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../pipelines/simulated-portal/portal-faults.ts';
 import { auditVersion, type AuditContext } from '../pipelines/audit/audit-version.ts';
 import { buildMarts } from '../pipelines/build/build-marts.ts';
 import { mergeInitiatives } from '../pipelines/merge/merge-initiatives.ts';
@@ -23,24 +24,13 @@ const FAMILY = ['Nguyễn', 'NGUYỄN', 'Trần', 'Lê', 'Phạm', 'Đỗ', 'Đ�
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Hữu', 'Ngọc'];
 const GIVEN = ['An', 'Bình', 'Đức', 'Dũng', 'Yến', 'Ỳ', 'Nhàn', 'Văn'];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
 let db: Kysely<WarehouseSchema>;
 let statements: string[];
 beforeAll(async () => {
 	// The hand-made warehouse plus 1,500 seeded initiatives in its two national exports (some under review in the first, reviewed in the second).
 	fixture = await openFixtureWarehouse();
-	const next = random(2022);
+	const next = seededRandom(2022);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
 	const rows: (string | number | boolean | null)[][] = [];
 	for (let k = 0; k < 1500; k++) {

@@ -1,23 +1,13 @@
 // The in-memory word index finds exactly the texts a full scan finds (includes), for seeded texts and needles of every shape: inside words, across words, with extra spaces, punctuation and one letter.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../pipelines/simulated-portal/portal-faults.ts';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
 import { buildTextMatchIndex, matchTextPositions, TextMatchIndexBuilder } from './text-match-index.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const WORDS = ['Cải', 'cai', 'tiến', 'tien', 'TIẾNG', 'Nguyễn', 'nguyen', 'Văn', 'an', 'Anh', 'bàn', 'quy', 'trình', 'THCS', 'Lê', 'Đôn', '2022-2023)', '(giai', 'đoạn', ':', '50%', 'a', 'x', '—', 'café', '“trò”', '中文', 'ư', 'ΟΔΌΣ', 'e\u0301', 'Ỳ'];
 
 function seededTexts(count: number, seed: number): string[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const texts: string[] = [];
 	for (let k = 0; k < count; k++) {
 		const length = Math.floor(next() * 12);
@@ -40,7 +30,7 @@ describe('text match index', () => {
 	const index = buildTextMatchIndex(texts);
 
 	it('matches exactly as a scan, for needles taken from the texts and made up', () => {
-		const next = random(7);
+		const next = seededRandom(7);
 		const needles = ['cai tien', 'nguyen van', 'n va', 'an', 'a', 'ien', 'tien ', ' tien', '  ', ' ', 'quy trinh (giai', '2022-2023) le', ': 50%', 'zzz', 'x x x', 'anh  ban'];
 		for (let k = 0; k < 300; k++) {
 			const text = folded[Math.floor(next() * texts.length)]!;
