@@ -164,6 +164,25 @@ export function hasTables(db: WarehouseDb, tables: readonly string[]): Promise<b
 	return present;
 }
 
+const columnsOf = new WeakMap<object, Map<string, Promise<boolean>>>();
+
+/** Whether the version's table has this column (versions published before it was added have not); looked up once per version's handle. */
+export function hasColumn(db: WarehouseDb, table: string, column: string): Promise<boolean> {
+	const handle = schemaHandleOf(db);
+	const known = columnsOf.get(handle) ?? new Map<string, Promise<boolean>>();
+	columnsOf.set(handle, known);
+	const key = `${table}.${column}`;
+	let present = known.get(key);
+	if (!present) {
+		present = sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = ${table} AND column_name = ${column}`
+			.execute(db)
+			.then((r) => n(r.rows[0]?.n) > 0);
+		present.catch(() => known.delete(key));
+		known.set(key, present);
+	}
+	return present;
+}
+
 /** Whether the version has unit_span (and initiative_period.grassroots_no): versions built before them have not. */
 function hasUnitSpans(db: WarehouseDb): Promise<boolean> {
 	return hasTables(db, ['unit_span']);

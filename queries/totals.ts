@@ -2,9 +2,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
-import { searchIndexStat } from './initiative-search.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
-import { asOfCondition, hasTables, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, hasColumn, hasTables, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface PhaseTotals {
 	onPortal: number;
@@ -87,23 +86,25 @@ async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock):
 
 /**
  * One scan of the unit's periods at T, withdrawals and the unit tree (at the latest export the distinct counts from unit_totals).
- * At another time, when the version has the search index and the unit is the nation or has a grassroots_no span, the scan reads
- * search_period (the same rows, stored by unit, open periods ending at 'infinity') and counts authors on author_key_no, an
- * integer, instead of the text author_key (counting ~600 k distinct text keys was most of the cost at a late past time).
+ * Authors are counted on author_key_no, an integer, where the version has it (counting ~600 k distinct text keys was most of the
+ * cost at a late past time), else on author_key.
  */
 async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
-	const union = (await grassrootsNumbered(db, scope)) ? 'grassroots_no' : 'grassroots_code';
-	const indexed = !latest && (scope.column === null || scope.span !== undefined) && (await searchIndexStat(db)) !== null;
-	const { rows } = await (
-		indexed
-			? periodTotalsSql(sql`search_period`, sql`p.from_at <= ${t}::TIMESTAMP AND p.to_at > ${t}::TIMESTAMP AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, 'grassroots_no', 'author_key_no')
-			: periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, union)
+	const [numbered, authorNumbered] = await Promise.all([grassrootsNumbered(db, scope), hasColumn(db, 'initiative_period', 'author_key_no')]);
+	const { rows } = await periodTotalsSql(
+		sql`initiative_period`,
+		sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`,
+		scope,
+		t,
+		latest,
+		numbered ? 'grassroots_no' : 'grassroots_code',
+		authorNumbered ? 'author_key_no' : 'author_key'
 	).execute(db);
 	const row = rows[0]!;
 	if (row.authors === null || row.participating === null) {
 		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
 		const { rows: distinct } = await sql<{ authors: number; participating: number }>`
-			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT ${sql.ref(union)}) AS participating
+			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT ${sql.ref(numbered ? 'grassroots_no' : 'grassroots_code')}) AS participating
 			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`.execute(db);
 		Object.assign(row, distinct[0]);
 	}
@@ -122,7 +123,7 @@ async function grassrootsNumbered(db: WarehouseDb, scope: UnitScope): Promise<bo
  * SQL: the totals row of a unit's periods at T (initiative_period, or a relation of its rows, filtered by `where` on
  * alias p), its withdrawals and its grassroots unions in the tree; at the latest export the distinct counts come from
  * unit_totals (null without its row). Participating unions are the distinct values of `union` (grassroots_no when the
- * relation has it filled: one number per grassroots union), authors those of `author` (author_key_no in search_period).
+ * relation has it filled: one number per grassroots union), authors those of `author` (author_key_no where the version has it).
  */
 export function periodTotalsSql(
 	periods: RawBuilder<unknown>,

@@ -236,6 +236,8 @@ export interface InitiativePeriodTable {
 	to_at: Timestamp | null;
 	/** The grassroots union's number in tree order; null in versions built before it existed. */
 	grassroots_no: number | null;
+	/** The number of the author key (distinct keys in key order; null without a key). */
+	author_key_no: number | null;
 }
 
 /** Figures as of the end of each day for the nation ('VN', level 0), level-1 units (1) and upper-level unions (2). */

@@ -78,7 +78,7 @@ function copyColumns(table: (typeof REPLICATED)[number], k: number): string {
 	switch (table) {
 		case 'initiative':
 		case 'initiative_period':
-			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, ${suffix('author_key')} AS author_key)`;
+			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, ${suffix('author_key')} AS author_key, author_key_no + ${k * 100_000_000} AS author_key_no)`;
 		case 'initiative_withdrawal':
 			return `* REPLACE (${suffix('initiative_id')} AS initiative_id)`;
 		case 'quarantine':

@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS initiative_period (
 );
 -- versions built before grassroots_no existed
 ALTER TABLE initiative_period ADD COLUMN IF NOT EXISTS grassroots_no INTEGER;
+-- the number of the author key (distinct keys in key order; null without a key): authors at a past time are counted on it
+ALTER TABLE initiative_period ADD COLUMN IF NOT EXISTS author_key_no INTEGER;
 
 -- Grain: one row per unit of the current tree (levels 1–3) whose initiative_period rows are exactly those with grassroots_no in [no_from, no_to]
 -- (1..0 when it has none); built with initiative_period (warehouse/sql/marts/unit-span.sql). A unit without a row is scoped by its codes.

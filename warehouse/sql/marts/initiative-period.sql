@@ -13,11 +13,16 @@ SELECT initiative_id FROM initiative_version WHERE valid_to IS NOT NULL
 UNION
 SELECT initiative_id FROM initiative_withdrawal;
 
+-- the distinct author keys numbered in key order: authors at a past time are counted on this integer (author_key_no), not on the text
+CREATE OR REPLACE TEMP TABLE author_number AS
+SELECT author_key, row_number() OVER (ORDER BY author_key)::INTEGER AS author_key_no
+FROM (SELECT DISTINCT author_key FROM initiative WHERE author_key IS NOT NULL);
+
 CREATE OR REPLACE TEMP TABLE period_row AS
 WITH base AS NOT MATERIALIZED (
 	SELECT i.initiative_id, i.grassroots_code, i.upper_code, i.level1_code, i.field, i.sector, i.is_leader, i.author_key, i.submitted_at,
-		g.grassroots_no
-	FROM initiative i LEFT JOIN grassroots_number g USING (grassroots_code)
+		g.grassroots_no, a.author_key_no
+	FROM initiative i LEFT JOIN grassroots_number g USING (grassroots_code) LEFT JOIN author_number a USING (author_key)
 ),
 simple_event AS NOT MATERIALIZED (
 	-- one version, never withdrawn: under review from submission to the status time (unless that is its state anyway), then its state
@@ -93,12 +98,12 @@ complex_period AS NOT MATERIALIZED (
 		ON o.initiative_id = s.initiative_id AND s.span_from < o.on_to AND o.on_from < s.span_to
 )
 SELECT initiative_id, grassroots_code, upper_code, level1_code, status, benefit, field, sector, is_leader, author_key,
-	submitted_at, from_at, to_at, grassroots_no
+	submitted_at, from_at, to_at, grassroots_no, author_key_no
 FROM (
 	SELECT * FROM simple_period
 	UNION ALL
 	SELECT p.initiative_id, b.grassroots_code, b.upper_code, b.level1_code, b.field, b.sector, b.is_leader, b.author_key,
-		b.submitted_at, b.grassroots_no, p.status, p.benefit, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
+		b.submitted_at, b.grassroots_no, b.author_key_no, p.status, p.benefit, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
 	FROM complex_period p JOIN complex_base b USING (initiative_id)
 	WHERE p.from_at < p.to_at
 );
@@ -129,5 +134,6 @@ WHERE p.from_at >= (SELECT bound[3] FROM period_slice)
 ORDER BY p.from_at, p.initiative_id;
 
 DROP TABLE period_row;
+DROP TABLE author_number;
 DROP TABLE period_complex_id;
 DROP TABLE period_slice;

@@ -28,17 +28,16 @@ ORDER BY 1;
 
 -- Stored sorted by grassroots_no: a unit's periods (one grassroots_no span) are contiguous, so a unit's list or search reads its own row groups.
 -- id_no numbers the initiatives in id order, so sorts break ties on an integer; an open period ends at 'infinity' (as of T is two plain compares).
--- author_key_no numbers the distinct author keys (null without one): authors at a past time are counted on an integer.
+-- author_key_no is initiative_period's (the distinct author keys numbered; null without one).
 INSERT INTO search_period (grassroots_no, title_no, author_no, id_no, status, benefit, submitted_at, from_at, to_at, initiative_id, field, grassroots_code, author_key_no)
 WITH numbered AS (
-	SELECT i.initiative_id, t.text_no AS title_no, a.text_no AS author_no, row_number() OVER (ORDER BY i.initiative_id)::INTEGER AS id_no,
-		CASE WHEN i.author_key IS NOT NULL THEN dense_rank() OVER (ORDER BY i.author_key)::INTEGER END AS author_key_no
+	SELECT i.initiative_id, t.text_no AS title_no, a.text_no AS author_no, row_number() OVER (ORDER BY i.initiative_id)::INTEGER AS id_no
 	FROM initiative i
 	LEFT JOIN (SELECT text_no, text FROM search_text WHERE is_title) t ON t.text = i.title
 	LEFT JOIN (SELECT text_no, text FROM search_text WHERE NOT is_title) a ON a.text = i.author
 )
 SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p.submitted_at, p.from_at, coalesce(p.to_at, 'infinity'::TIMESTAMP), p.initiative_id,
-	p.field, p.grassroots_code, n.author_key_no
+	p.field, p.grassroots_code, p.author_key_no
 FROM initiative_period p JOIN numbered n USING (initiative_id)
 ORDER BY p.grassroots_no;
 
