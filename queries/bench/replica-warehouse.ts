@@ -77,7 +77,9 @@ function copyColumns(table: (typeof REPLICATED)[number], k: number): string {
 	const suffix = (column: string) => (k === 0 ? column : `${column} || '~${k}'`);
 	switch (table) {
 		case 'initiative':
+			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, ${suffix('author_key')} AS author_key)`;
 		case 'initiative_period':
+			// the author key's number too: each copy's keys are distinct, so are their numbers
 			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, ${suffix('author_key')} AS author_key, author_key_no + ${k * 100_000_000} AS author_key_no)`;
 		case 'initiative_withdrawal':
 			return `* REPLACE (${suffix('initiative_id')} AS initiative_id)`;
