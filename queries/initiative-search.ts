@@ -120,11 +120,6 @@ export async function textsByNumber(db: WarehouseDb, numbers: readonly (number |
 	return new Map(rows.map((row) => [n(row.text_no), row.text]));
 }
 
-/** Joins of the title and author texts (aliases t and a) to rows of search_period (alias `alias`) from search_text. */
-export function pageTexts(index: SearchIndexStat, alias: 'p' | 's'): RawBuilder<unknown> {
-	return sql`${textJoin(index, 't', `${alias}.title_no`)} ${textJoin(index, 'a', `${alias}.author_no`)}`;
-}
-
 /** The condition on search_period rows (alias p) matching the needle: title or author among the matched texts, or the id containing it. */
 export interface SearchMatch {
 	/** null when nothing can match. */
@@ -152,7 +147,7 @@ function textCondition(kind: 'title' | 'author' | 'text', numbers: number[]): Ra
 	)})`;
 }
 
-/** A version's in-memory word index over search_text.folded (text-match-index.ts), with how its positions map to text numbers. */
+/** A version's in-memory word index over its search_text titles and authors (text-match-index.ts), with how its positions map to text numbers. */
 interface VersionTextIndex {
 	index: TextMatchIndex;
 	/** text_no of position 0 (text numbers are contiguous). */

@@ -78,8 +78,12 @@ const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.
 
 type IndexRow = Omit<ListRow, 'title' | 'author'> & { title_no: number | null; author_no: number | null };
 
-/** A page of search_period rows with their title and author texts, read in a second statement by text number (textsByNumber). */
-async function withTexts(db: WarehouseDb, rows: IndexRow[]): Promise<ListRow[]> {
+/**
+ * A page of search_period rows (alias p) matching `where`, in the sort's order, with their title and author texts read in a second
+ * statement by text number (textsByNumber).
+ */
+async function indexPage(db: WarehouseDb, where: RawBuilder<unknown>, sort: InitiativeSort, page: RawBuilder<unknown>): Promise<ListRow[]> {
+	const { rows } = await sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${where} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db);
 	const texts = await textsByNumber(db, rows.flatMap((row) => [row.title_no, row.author_no]));
 	return rows.map(({ title_no, author_no, ...row }) => ({ ...row, title: title_no === null ? null : (texts.get(Number(title_no)) ?? null), author: author_no === null ? null : (texts.get(Number(author_no)) ?? null) }));
 }
@@ -119,7 +123,7 @@ async function indexedList(
 					: match.condition;
 			const [{ rows: count }, rows] = await Promise.all([
 				sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db),
-				noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${texts} AND ${periods} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
+				noRows ? [] : indexPage(db, sql`${texts} AND ${periods}`, sort, page)
 			]);
 			return { total: n(count[0]?.n), rows };
 		}
@@ -127,14 +131,14 @@ async function indexedList(
 		// row id was planned as a scan of the whole table).
 		const [{ rows: count }, rows] = await Promise.all([
 			sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${match.condition} AND ${periods}`.execute(db),
-			noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${match.condition} AND ${periods} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
+			noRows ? [] : indexPage(db, sql`${match.condition} AND ${periods}`, sort, page)
 		]);
 		return { total: n(count[0]?.n), rows };
 	}
 	// The count and the page are read at once (past the last row the page is empty, as the count then says); a page of 0 rows is not read.
 	const [mart, rows] = await Promise.all([
 		latest === null ? [] : sql<{ n: number }>`SELECT on_portal AS n FROM unit_totals WHERE unit_code = ${unit} AND as_of = ${latest}::TIMESTAMP`.execute(db).then((r) => r.rows),
-		noRows ? [] : sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${periods} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db).then((r) => withTexts(db, r.rows))
+		noRows ? [] : indexPage(db, periods, sort, page)
 	]);
 	const { rows: count } = mart.length > 0 ? { rows: mart } : await sql<{ n: number }>`SELECT count(*) AS n FROM search_period p WHERE ${periods}`.execute(db);
 	return { total: n(count[0]?.n), rows };

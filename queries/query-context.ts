@@ -145,42 +145,38 @@ export function schemaHandleOf(db: WarehouseDb): object {
 	return (db as WarehouseDb & { [SCHEMA_HANDLE]?: object })[SCHEMA_HANDLE] ?? db;
 }
 
-const tablesOf = new WeakMap<object, Map<string, Promise<boolean>>>();
+const schemaFacts = new WeakMap<object, Map<string, Promise<boolean>>>();
 
-/** Whether the version holds every one of these tables (versions published before a table existed have not); looked up once per version's handle. */
-export function hasTables(db: WarehouseDb, tables: readonly string[]): Promise<boolean> {
+/** A yes/no fact about the version's schema, looked up once per version's handle (a failed lookup is tried again). */
+function schemaFact(db: WarehouseDb, key: string, lookup: () => Promise<boolean>): Promise<boolean> {
 	const handle = schemaHandleOf(db);
-	const known = tablesOf.get(handle) ?? new Map<string, Promise<boolean>>();
-	tablesOf.set(handle, known);
-	const key = tables.join(',');
+	const known = schemaFacts.get(handle) ?? new Map<string, Promise<boolean>>();
+	schemaFacts.set(handle, known);
 	let present = known.get(key);
 	if (!present) {
-		present = sql<{ n: number }>`SELECT count(DISTINCT table_name) AS n FROM duckdb_tables() WHERE table_name IN (${sql.join(tables)})`
-			.execute(db)
-			.then((r) => n(r.rows[0]?.n) === new Set(tables).size);
+		present = lookup();
 		present.catch(() => known.delete(key));
 		known.set(key, present);
 	}
 	return present;
 }
 
-const columnsOf = new WeakMap<object, Map<string, Promise<boolean>>>();
+/** Whether the version holds every one of these tables (versions published before a table existed have not); looked up once per version's handle. */
+export function hasTables(db: WarehouseDb, tables: readonly string[]): Promise<boolean> {
+	return schemaFact(db, `tables:${tables.join(',')}`, () =>
+		sql<{ n: number }>`SELECT count(DISTINCT table_name) AS n FROM duckdb_tables() WHERE table_name IN (${sql.join(tables)})`
+			.execute(db)
+			.then((r) => n(r.rows[0]?.n) === new Set(tables).size)
+	);
+}
 
 /** Whether the version's table has this column (versions published before it was added have not); looked up once per version's handle. */
 export function hasColumn(db: WarehouseDb, table: string, column: string): Promise<boolean> {
-	const handle = schemaHandleOf(db);
-	const known = columnsOf.get(handle) ?? new Map<string, Promise<boolean>>();
-	columnsOf.set(handle, known);
-	const key = `${table}.${column}`;
-	let present = known.get(key);
-	if (!present) {
-		present = sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = ${table} AND column_name = ${column}`
+	return schemaFact(db, `column:${table}.${column}`, () =>
+		sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = ${table} AND column_name = ${column}`
 			.execute(db)
-			.then((r) => n(r.rows[0]?.n) > 0);
-		present.catch(() => known.delete(key));
-		known.set(key, present);
-	}
-	return present;
+			.then((r) => n(r.rows[0]?.n) > 0)
+	);
 }
 
 /** Whether the version has unit_span (and initiative_period.grassroots_no): versions built before them have not. */
