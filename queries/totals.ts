@@ -91,20 +91,14 @@ async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock):
  */
 async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
 	const [numbered, authorNumbered] = await Promise.all([grassrootsNumbered(db, scope), hasColumn(db, 'initiative_period', 'author_key_no')]);
-	const { rows } = await periodTotalsSql(
-		sql`initiative_period`,
-		sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`,
-		scope,
-		t,
-		latest,
-		numbered ? 'grassroots_no' : 'grassroots_code',
-		authorNumbered ? 'author_key_no' : 'author_key'
-	).execute(db);
+	const union = numbered ? 'grassroots_no' : 'grassroots_code';
+	const author = authorNumbered ? 'author_key_no' : 'author_key';
+	const { rows } = await periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, union, author).execute(db);
 	const row = rows[0]!;
 	if (row.authors === null || row.participating === null) {
 		// The latest export without a unit_totals row (a unit outside the current tree): count them from the periods.
 		const { rows: distinct } = await sql<{ authors: number; participating: number }>`
-			SELECT count(DISTINCT author_key) AS authors, count(DISTINCT ${sql.ref(numbered ? 'grassroots_no' : 'grassroots_code')}) AS participating
+			SELECT count(DISTINCT ${sql.ref(author)}) AS authors, count(DISTINCT ${sql.ref(union)}) AS participating
 			FROM initiative_period p WHERE ${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`.execute(db);
 		Object.assign(row, distinct[0]);
 	}
