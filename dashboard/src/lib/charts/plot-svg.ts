@@ -1,13 +1,17 @@
-// Renders Observable Plot on the server (linkedom document) into deterministic standalone SVG strings with title, description and data- attributes.
+// Renders Observable Plot on the server (a minimal DOM, server-dom.ts) into deterministic standalone SVG strings with title, description and data- attributes.
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
 import { escapeXml } from '../exports/svg-export.ts';
+import { ServerDocument, type ServerElement } from './server-dom.ts';
 
 let plotDocument: Document | undefined;
 
-/** One linkedom document for every render: Plot only creates detached elements in it. */
+/**
+ * One document for every render: Plot only creates detached elements in it. A minimal DOM, not linkedom: the same SVG
+ * text (chart snapshots), with nodes and attributes as plain objects (linkedom gave each node and attribute a WeakMap
+ * entry and a linked-list slot; a page's charts cost ~2x the CPU).
+ */
 function serverDocument(): Document {
-	plotDocument ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+	plotDocument ??= new ServerDocument() as unknown as Document;
 	return plotDocument;
 }
 
@@ -43,7 +47,8 @@ type DataAttributes = Record<string, string | number | boolean | null | undefine
 export function withDataAttributes<T>(data: readonly T[], attributes: (datum: T) => DataAttributes): Plot.RenderFunction {
 	return function (index, scales, values, dimensions, context, next) {
 		const g = next!(index, scales, values, dimensions, context)!;
-		for (const element of [g, ...g.querySelectorAll('*')]) {
+		const root = g as unknown as ServerElement;
+		for (const element of [root, ...root.descendants()]) {
 			const i = (element as unknown as { __data__?: unknown }).__data__;
 			if (typeof i !== 'number' || data[i] === undefined) continue;
 			for (const [key, value] of Object.entries(attributes(data[i]!))) {
