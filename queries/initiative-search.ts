@@ -131,6 +131,19 @@ export interface SearchMatch {
 	textsOnly: RawBuilder<boolean> | null;
 	/** The search_period column holding those texts' numbers (with textsOnly). */
 	textsColumn: 'title_no' | 'author_no' | null;
+	/** With textsOnly, when the texts were matched in the in-memory index: what search_text_count says of exactly those texts. */
+	textCounts: TextCounts | null;
+}
+
+/** search_text_count (the nation's periods on the portal at the latest export) over a set of texts, from the in-memory index. */
+export interface TextCounts {
+	/** The sum of their on_portal counts. */
+	onPortal(): number;
+	/**
+	 * The k-th newest of their newest submissions (texts on the portal only) in microseconds since the epoch, or null when fewer
+	 * than k of them are on the portal: as `SELECT min(newest_submitted_at) FROM (… ORDER BY 1 DESC LIMIT k)` when it has k rows.
+	 */
+	newestBound(k: number): number | null;
 }
 
 function column(kind: 'title' | 'author' | 'text'): RawBuilder<number> {
@@ -154,6 +167,9 @@ interface VersionTextIndex {
 	firstNo: number;
 	/** The last title's text_no (titles are numbered first). */
 	lastTitleNo: number;
+	/** search_text_count by position: on_portal (0 when the text has no row there) and newest_submitted_at in microseconds (NaN then). */
+	onPortal: Int32Array;
+	newestMicros: Float64Array;
 }
 
 /** Texts read per statement while the index is built: the event loop runs between them (~15 ms of folding and splitting each). */
@@ -183,7 +199,72 @@ async function loadTextIndex(db: WarehouseDb): Promise<VersionTextIndex | null> 
 			SELECT text FROM search_text WHERE text_no >= ${from} AND text_no < ${from + TEXT_INDEX_CHUNK} ORDER BY text_no`.execute(db);
 		builder.add(rows.map((row) => row.text));
 	}
-	return { index: builder.finish(), firstNo, lastTitleNo };
+	const onPortal = new Int32Array(texts);
+	const newestMicros = new Float64Array(texts).fill(Number.NaN);
+	for (let from = firstNo; from < firstNo + texts; from += TEXT_COUNT_CHUNK) {
+		const { rows } = await sql<{ text_no: number; on_portal: number; newest: number | null }>`
+			SELECT text_no, on_portal, epoch_us(newest_submitted_at) AS newest FROM search_text_count
+			WHERE text_no >= ${from} AND text_no < ${from + TEXT_COUNT_CHUNK}`.execute(db);
+		for (const row of rows) {
+			const position = n(row.text_no) - firstNo;
+			onPortal[position] = n(row.on_portal);
+			if (row.newest !== null) newestMicros[position] = n(row.newest);
+		}
+	}
+	return { index: builder.finish(), firstNo, lastTitleNo, onPortal, newestMicros };
+}
+
+/** search_text_count rows read per statement while the index is built (two numbers each). */
+const TEXT_COUNT_CHUNK = 100_000;
+
+/** TextCounts of the texts of these numbers in a built index. */
+function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextCounts {
+	const first = memory.firstNo;
+	return {
+		onPortal(): number {
+			let sum = 0;
+			for (const number of numbers) sum += memory.onPortal[number - first]!;
+			return sum;
+		},
+		newestBound(k: number): number | null {
+			if (!(k >= 1)) return null;
+			const newest: number[] = [];
+			for (const number of numbers) {
+				const micros = memory.newestMicros[number - first]!;
+				if (!Number.isNaN(micros)) newest.push(micros);
+			}
+			if (newest.length < k) return null;
+			return kthLargest(newest, k);
+		}
+	};
+}
+
+/** The k-th largest value (1 ≤ k ≤ values.length), by selection (the array is reordered). */
+export function kthLargest(values: number[], k: number): number {
+	let low = 0;
+	let high = values.length - 1;
+	const target = k - 1;
+	while (low < high) {
+		// Hoare partition around the middle value, descending.
+		const pivot = values[(low + high) >>> 1]!;
+		let i = low;
+		let j = high;
+		while (i <= j) {
+			while (values[i]! > pivot) i++;
+			while (values[j]! < pivot) j--;
+			if (i <= j) {
+				const swap = values[i]!;
+				values[i] = values[j]!;
+				values[j] = swap;
+				i++;
+				j--;
+			}
+		}
+		if (target <= j) high = j;
+		else if (target >= i) low = i;
+		else return values[target]!;
+	}
+	return values[target]!;
 }
 
 /**
@@ -218,22 +299,33 @@ function textIndexState(db: WarehouseDb): { built: VersionTextIndex | null; buil
 	return state;
 }
 
-/** The titles' and authors' text numbers holding the needle: from the in-memory index when built, else by SQL. */
-async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boolean): Promise<{ titles: number[]; authors: number[] }> {
+/** The titles' and authors' text numbers holding the needle (ascending): from the in-memory index when built (with it), else by SQL. */
+async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boolean): Promise<{ titles: number[]; authors: number[]; memory: VersionTextIndex | null }> {
 	// The first search of a version starts its in-memory index (pages without a search never pay for it) and is answered in SQL.
 	const memory = memoryIndex ? builtTextIndex(db) : null;
 	if (memory) {
-		const titles: number[] = [];
-		const authors: number[] = [];
-		for (const position of matchTextPositions(memory.index, needle)) {
-			const number = memory.firstNo + position;
-			(number <= memory.lastTitleNo ? titles : authors).push(number);
-		}
-		return { titles, authors };
+		// Positions ascend and the titles come first: the titles are a prefix.
+		const positions = matchTextPositions(memory.index, needle);
+		const titleCount = memory.lastTitleNo - memory.firstNo + 1;
+		const split = firstAtLeast(positions, titleCount);
+		const numbers = positions.map((position) => position + memory.firstNo);
+		return { titles: numbers.slice(0, split), authors: numbers.slice(split), memory };
 	}
 	const { rows } = await sql<{ text_no: number; is_title: boolean }>`
 		SELECT x.text_no, x.is_title FROM search_text x WHERE regexp_matches(x.text, ${searchPattern(needle)}) ORDER BY x.text_no`.execute(db);
-	return { titles: rows.filter((r) => r.is_title).map((r) => n(r.text_no)), authors: rows.filter((r) => !r.is_title).map((r) => n(r.text_no)) };
+	return { titles: rows.filter((r) => r.is_title).map((r) => n(r.text_no)), authors: rows.filter((r) => !r.is_title).map((r) => n(r.text_no)), memory: null };
+}
+
+/** The first index of an ascending array whose value is at least `value` (its length when none is). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (sorted[middle]! < value) low = middle + 1;
+		else high = middle;
+	}
+	return low;
 }
 
 /**
@@ -245,7 +337,7 @@ async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boole
  * (initiatives.test.ts); both give the same numbers (initiative-search.test.ts, text-match-index.test.ts).
  */
 export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchIndexStat, memoryIndex = true): Promise<SearchMatch> {
-	const { titles, authors } = await matchingTexts(db, needle, memoryIndex);
+	const { titles, authors, memory } = await matchingTexts(db, needle, memoryIndex);
 	// An id can hold the needle only if it holds its spaces: most versions have no id with a space.
 	const idsPossible = !needle.includes(' ') || stat.hasSpace;
 	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(p.initiative_id), ${needle})` : null].filter(
@@ -255,6 +347,7 @@ export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchI
 	return {
 		condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})`,
 		textsOnly: single && textCondition('text', single),
-		textsColumn: single === null ? null : single === titles ? 'title_no' : 'author_no'
+		textsColumn: single === null ? null : single === titles ? 'title_no' : 'author_no',
+		textCounts: single && memory && textCounts(memory, single)
 	};
 }

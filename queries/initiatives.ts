@@ -80,12 +80,38 @@ type IndexRow = Omit<ListRow, 'title' | 'author'> & { title_no: number | null; a
 
 /**
  * A page of search_period rows (alias p) matching `where`, in the sort's order, with their title and author texts read in a second
- * statement by text number (textsByNumber).
+ * statement by text number (textsByNumber). With `fewRows` (`where` holds few rows, wherever they lie) the rows are read whole
+ * and then ordered: DuckDB would otherwise cut a small page by row id first and read the page's rows back in a second scan
+ * over every row group between them (late materialisation), which for rows spread over the table costs a scan of it.
  */
-async function indexPage(db: WarehouseDb, where: RawBuilder<unknown>, sort: InitiativeSort, page: RawBuilder<unknown>): Promise<ListRow[]> {
-	const { rows } = await sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${where} ORDER BY ${INDEX_ORDER[sort]} ${page}`.execute(db);
+async function indexPage(db: WarehouseDb, where: RawBuilder<unknown>, sort: InitiativeSort, page: RawBuilder<unknown>, fewRows = false): Promise<ListRow[]> {
+	const { rows } = await (fewRows
+		? sql<IndexRow>`WITH p AS MATERIALIZED (SELECT ${INDEX_COLUMNS}, p.id_no FROM search_period p WHERE ${where})
+			SELECT ${INDEX_COLUMNS} FROM p ORDER BY ${INDEX_ORDER[sort]} ${page}`
+		: sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${where} ORDER BY ${INDEX_ORDER[sort]} ${page}`
+	).execute(db);
 	const texts = await textsByNumber(db, rows.flatMap((row) => [row.title_no, row.author_no]));
 	return rows.map(({ title_no, author_no, ...row }) => ({ ...row, title: title_no === null ? null : (texts.get(Number(title_no)) ?? null), author: author_no === null ? null : (texts.get(Number(author_no)) ?? null) }));
+}
+
+/**
+ * The nation's count at the latest export of a texts-only match (the sum of search_text_count's rows of its texts) and a bound
+ * on submitted_at holding its pageEnd newest rows: they are at least as new as the pageEnd-th newest of the texts' newest
+ * submissions when there are that many texts (each holds a row that new, so pageEnd rows are). The bound, a plain compare,
+ * skips the scan of every older row (null: no bound). From the in-memory index when the texts were matched there, else in SQL
+ * (the bound then travels as DuckDB's own text of the timestamp, exact to the microsecond).
+ */
+async function newestCount(db: WarehouseDb, match: SearchMatch, pageEnd: number): Promise<{ total: number; bound: RawBuilder<boolean> | null }> {
+	if (match.textCounts) {
+		const micros = match.textCounts.newestBound(pageEnd);
+		return { total: match.textCounts.onPortal(), bound: micros === null ? null : sql<boolean>`p.submitted_at >= make_timestamp(${micros}::BIGINT)` };
+	}
+	const { rows } = await sql<{ n: number | null; newest: string | null }>`
+		SELECT sum(c.on_portal) AS n, (SELECT CASE WHEN count(*) = ${pageEnd} THEN min(newest_submitted_at)::VARCHAR END FROM (
+			SELECT c.newest_submitted_at FROM search_text_count c WHERE ${match.textsOnly} ORDER BY 1 DESC LIMIT ${pageEnd})) AS newest
+		FROM search_text_count c WHERE ${match.textsOnly}`.execute(db);
+	const newest = rows[0]?.newest ?? null;
+	return { total: n(rows[0]?.n ?? 0), bound: newest === null ? null : sql<boolean>`p.submitted_at >= ${newest}::TIMESTAMP` };
 }
 
 /**
@@ -109,23 +135,20 @@ async function indexedList(
 	if (matched) {
 		const match = await matched;
 		if (match.condition === null) return { total: 0, rows: [] };
-		if (match.textsOnly && match.textsColumn && unit === NATION && latest !== null && latest === index.asOf) {
-			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs, and the page a
-			// top-N, read at once (past the last row the page is empty, as the count then says). Newest first, the page's rows
-			// belong to the texts whose newest submission is at least the pageEnd-th newest text's (those texts alone hold pageEnd
-			// rows at least that new, so a row of any other text, older, ranks after them): only their rows are read.
-			const texts =
-				sort === 'moi-nhat' && pageEnd !== null
-					? sql<boolean>`p.${sql.ref(match.textsColumn)} IN (
-						SELECT c.text_no FROM search_text_count c
-						WHERE ${match.textsOnly} AND c.newest_submitted_at >= (
-							SELECT min(newest_submitted_at) FROM (SELECT c.newest_submitted_at FROM search_text_count c WHERE ${match.textsOnly} ORDER BY 1 DESC LIMIT ${pageEnd})))`
-					: match.condition;
-			const [{ rows: count }, rows] = await Promise.all([
-				sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db),
-				noRows ? [] : indexPage(db, sql`${texts} AND ${periods}`, sort, page)
+		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
+			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs.
+			if (sort === 'moi-nhat' && pageEnd !== null && !noRows) {
+				const { total, bound } = await newestCount(db, match, pageEnd);
+				if (total === 0) return { total, rows: [] };
+				// Bounded, the rows read are about the page's (the texts' rows that new).
+				return { total, rows: await indexPage(db, sql`${match.condition} AND ${bound ?? sql`TRUE`} AND ${periods}`, sort, page, bound !== null) };
+			}
+			// Past the last row the page is empty, as the count then says.
+			const [total, rows] = await Promise.all([
+				match.textCounts ? match.textCounts.onPortal() : sql<{ n: number }>`SELECT sum(c.on_portal) AS n FROM search_text_count c WHERE ${match.textsOnly}`.execute(db).then(({ rows: count }) => n(count[0]?.n)),
+				noRows ? [] : indexPage(db, sql`${match.condition} AND ${periods}`, sort, page)
 			]);
-			return { total: n(count[0]?.n), rows };
+			return { total, rows };
 		}
 		// The count and the page (a top-N) are read at once, each over the unit's row groups (a join back to the page's rows by
 		// row id was planned as a scan of the whole table).
