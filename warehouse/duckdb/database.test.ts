@@ -24,6 +24,11 @@ describe('Database', () => {
 	it('refuses integers a double cannot hold exactly', async () => {
 		const db = await Database.open(':memory:');
 		await expect(db.all('SELECT 9007199254740993::BIGINT AS big')).rejects.toThrow(/exactly representable/);
+		// The edges: 2^53 - 1 is the largest safe integer either way; 2^53 (exactly a double) is already refused.
+		expect(await db.one('SELECT 9007199254740991::BIGINT AS top, -9007199254740991::BIGINT AS bottom')).toEqual({ top: 9007199254740991, bottom: -9007199254740991 });
+		await expect(db.all('SELECT 9007199254740992::BIGINT AS big')).rejects.toThrow(/exactly representable/);
+		await expect(db.all('SELECT -9007199254740992::BIGINT AS big')).rejects.toThrow(/exactly representable/);
+		await expect(db.all('SELECT -170141183460469231731687303715884105727::HUGEINT AS big')).rejects.toThrow(/exactly representable/);
 		db.close();
 	});
 });

@@ -3,7 +3,7 @@ import { ResultReturnType, type DuckDBConnection, type DuckDBResult } from '@duc
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 import { Database } from './database.ts';
 import { toDuckDBParameters } from './duckdb-parameters.ts';
-import { toPlainRow } from './plain-values.ts';
+import { toPlainRow, toPlainValue } from './plain-values.ts';
 
 export type DuckDBDatabaseSource = (
 	| { database: Database | (() => Promise<Database>) }
@@ -85,7 +85,8 @@ export async function toQueryResult<R>(result: DuckDBResult): Promise<QueryResul
 		return { numAffectedRows: BigInt(result.rowsChanged), rows: [] };
 	}
 	if (result.returnType === ResultReturnType.QUERY_RESULT) {
-		const rows = (await result.getRowObjects()).map((row) => toPlainRow(row) as R);
+		// Each value is made plain as its row object is built (one object per row, not a DuckDB row and then a plain copy).
+		const rows = (await result.convertRowObjects(toPlainValue)) as R[];
 		return { rows };
 	}
 	return { rows: [] };
