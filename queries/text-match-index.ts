@@ -212,18 +212,22 @@ export function matchTextPositions(index: TextMatchIndex, needle: string): numbe
 	// Several words' postings interleave: a small result is sorted, a large one collected in order from the marks.
 	if (found.length < count / 64) return Array.from(Uint32Array.from(found).sort());
 	for (const position of found) marks[position] = 254;
-	const ordered: number[] = [];
-	for (let k = 0; k < count; k++) if (marks[k] === 254) ordered.push(k);
+	const ordered = new Array<number>(found.length);
+	for (let k = 0, next = 0; next < ordered.length; k++) if (marks[k] === 254) ordered[next++] = k;
 	return ordered;
 }
 
-/** Whether bytes[start .. end) holds the pattern (UTF-8 is self-synchronising: a byte match of a UTF-8 needle is a character match). */
+/**
+ * Whether bytes[start .. end) holds the pattern (UTF-8 is self-synchronising: a byte match of a UTF-8 needle is a character match).
+ * Only needles with a space and a part are checked, so the pattern has at least 2 bytes: its first two are compared before the rest.
+ */
 function holds(bytes: Buffer, start: number, end: number, pattern: Buffer): boolean {
 	const length = pattern.length;
 	const first = pattern[0]!;
+	const second = pattern[1]!;
 	for (let at = start, last = end - length; at <= last; at++) {
-		if (bytes[at] !== first) continue;
-		let k = 1;
+		if (bytes[at] !== first || bytes[at + 1] !== second) continue;
+		let k = 2;
 		while (k < length && bytes[at + k] === pattern[k]) k++;
 		if (k === length) return true;
 	}
