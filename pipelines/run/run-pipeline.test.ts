@@ -15,7 +15,7 @@ import { validateInitiativeFile } from '../validate/validate-initiatives.ts';
 import { validateUnitFile } from '../validate/validate-units.ts';
 import type { PipelineStages } from './pipeline-stages.ts';
 import { readRunRecords } from './run-log.ts';
-import { describeSources, runPipeline, DEFAULT_MEMORY_LIMIT, memoryLimitFor } from './run-pipeline.ts';
+import { buildThreadsFor, describeSources, runPipeline, DEFAULT_MEMORY_LIMIT, MAX_BUILD_THREADS, memoryLimitFor } from './run-pipeline.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -135,6 +135,15 @@ describe('runPipeline', () => {
 		lock.release();
 		expect(record.status).toBe('failed');
 		expect(record.error?.message).toBe(`another pipeline run (pid ${process.pid}) is running`);
+	});
+});
+
+describe('buildThreadsFor', () => {
+	it('uses every core up to the cap, and at least one thread', () => {
+		expect(buildThreadsFor(2)).toBe(2);
+		expect(buildThreadsFor(1)).toBe(1);
+		expect(buildThreadsFor(0)).toBe(1);
+		expect(buildThreadsFor(64)).toBe(MAX_BUILD_THREADS);
 	});
 });
 
