@@ -1,7 +1,7 @@
 // Renders Observable Plot on the server (a minimal DOM, server-dom.ts) into deterministic standalone SVG strings with title, description and data- attributes.
 import * as Plot from '@observablehq/plot';
 import { escapeXml } from '../exports/svg-export.ts';
-import { ServerDocument, type ServerElement } from './server-dom.ts';
+import { ServerDocument } from './server-dom.ts';
 
 let plotDocument: Document | undefined;
 
@@ -31,6 +31,20 @@ export function normalizeIds(svg: string, prefix: string): string {
 	});
 }
 
+/**
+ * Runs a synchronous render with Plot drawing into another document (tests: linkedom, the reference the server DOM is
+ * checked against).
+ */
+export function renderWithDocument<T>(document: Document, render: () => T): T {
+	const saved = serverDocument();
+	plotDocument = document;
+	try {
+		return render();
+	} finally {
+		plotDocument = saved;
+	}
+}
+
 /** Renders a plot (no legend, title or caption options: those would wrap it in an HTML figure) to an SVG string. */
 export function renderPlot(options: Plot.PlotOptions): string {
 	const svg = Plot.plot({ ...options, document: serverDocument() }) as unknown as Element;
@@ -40,6 +54,19 @@ export function renderPlot(options: Plot.PlotOptions): string {
 
 type DataAttributes = Record<string, string | number | boolean | null | undefined>;
 
+/** Every element below one, in document order (children only: no selector engine needed). */
+function descendants(element: Element): Element[] {
+	const found: Element[] = [];
+	const visit = (parent: Element) => {
+		for (const child of parent.children) {
+			found.push(child);
+			visit(child);
+		}
+	};
+	visit(element);
+	return found;
+}
+
 /**
  * A render transform putting data- attributes on each mark element (rect, circle, text…) from its datum, so a
  * hydrated page can add tooltips and click-to-drill without re-rendering. Plot binds each element to its index.
@@ -47,8 +74,7 @@ type DataAttributes = Record<string, string | number | boolean | null | undefine
 export function withDataAttributes<T>(data: readonly T[], attributes: (datum: T) => DataAttributes): Plot.RenderFunction {
 	return function (index, scales, values, dimensions, context, next) {
 		const g = next!(index, scales, values, dimensions, context)!;
-		const root = g as unknown as ServerElement;
-		for (const element of [root, ...root.descendants()]) {
+		for (const element of [g, ...descendants(g)]) {
 			const i = (element as unknown as { __data__?: unknown }).__data__;
 			if (typeof i !== 'number' || data[i] === undefined) continue;
 			for (const [key, value] of Object.entries(attributes(data[i]!))) {

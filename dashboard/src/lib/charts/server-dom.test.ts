@@ -1,8 +1,17 @@
-// The server DOM serializes what Plot draws exactly as linkedom does (the DOM the charts used before): every mark kind the charts use, hostile text and links, empty plots.
+// The server DOM serializes what Plot draws exactly as linkedom does (the reference DOM): every chart the dashboard draws (each kind, hostile text and links, empty data, both languages) and Plot's mark kinds; a DOM member it lacks throws.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { barChart } from './bar-chart.ts';
+import { CHART_EXAMPLES } from './chart-fixtures.ts';
+import type { ChartOutput } from './chart-output.ts';
+import { cumulativeChart } from './cumulative-chart.ts';
+import { peerDistributionChart } from './peer-distribution-chart.ts';
+import { renderWithDocument } from './plot-svg.ts';
 import { ServerDocument } from './server-dom.ts';
+import { shareChart } from './share-chart.ts';
+import { tileMapChart } from './tile-map-chart.ts';
+import { tileGrid } from '../../../../warehouse/reference/tile-grid.ts';
 
 const HOSTILE = ['A & B <c> "q" \'s\'', 'Tổng & "x" < y > z\u00a0', '', '=1+2', 'dòng một\ndòng hai'];
 
@@ -40,10 +49,53 @@ const PLOTS: Record<string, () => Plot.PlotOptions> = {
 	empty: () => ({ marks: [] })
 };
 
+const linkedomDocument = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
+/** Every chart function with hostile labels and links, no data, and both languages. */
+function hostileCharts(): Record<string, () => ChartOutput> {
+	const charts: Record<string, () => ChartOutput> = {};
+	for (const language of ['vi', 'en'] as const) {
+		const rows = HOSTILE.map((label, i) => ({ code: `C${i}&x`, label, value: i === 2 ? null : i * 0.37, href: `/don-vi/C${i}?a=1&b="2"`, highlight: i === 1 }));
+		const bar = { id: 'h-bar', title: 'T & <t> "x"', language, valueLabel: 'V & <v>', kind: 'percent' as const, reference: { value: 1, label: '100% & "r"' }, rows, labelHeader: 'H&' };
+		charts[`bar ${language}`] = () => barChart(bar);
+		charts[`bar empty ${language}`] = () => barChart({ ...bar, rows: [] });
+		const series = Array.from({ length: 640 }, (_, d) => ({ time: new Date(Date.UTC(2022, 0, 8 + d)).toISOString().slice(0, 19), value: d * 1700 + (d % 7) * 13 }));
+		const curve = { id: 'h-cum', title: 'C & <c>', language, series, seriesLabel: 'S & "s"', unitCode: 'T&38', peerMedian: series.map((p) => ({ time: p.time, value: p.value / 2 })) };
+		charts[`cumulative with peers ${language}`] = () => cumulativeChart(curve);
+		charts[`cumulative national ${language}`] = () => cumulativeChart({ ...curve, peerMedian: undefined });
+		charts[`cumulative empty ${language}`] = () => cumulativeChart({ ...curve, series: [], peerMedian: undefined, milestones: [] });
+		const peers = HOSTILE.map((label, i) => ({ code: `P${i}`, label, value: i * 0.3, href: `/x?a=1&b=${i}` }));
+		charts[`peers ${language}`] = () => peerDistributionChart({ id: 'h-peer', title: 'P & <p>', language, peers, unitCode: 'P1', valueLabel: 'V&', kind: 'percent', peerGroupLabel: 'G & <g>', reference: 1 });
+		const shares = ['a', 'b'].flatMap((g) => HOSTILE.map((c, i) => ({ group: g, groupLabel: `G ${g} & "x"`, category: `c${i}`, categoryLabel: c || 'empty', value: i * 10 })));
+		for (const mode of ['stacked', 'grouped'] as const) {
+			charts[`shares ${mode} ${language}`] = () => shareChart({ id: 'h-share', title: 'S&', language, mode, valueLabel: 'V', kind: 'integer', legendTitle: 'L & <l>', rows: shares });
+		}
+		const grid = tileGrid('63');
+		const values = grid.tiles.map((t, i) => ({ code: t.code, value: i % 9 === 0 ? null : (i % 17) / 10, href: `/don-vi/P${t.code}?a=1&b=2` }));
+		charts[`tile map ${language}`] = () => tileMapChart({ id: 'h-map', title: 'M & <m>', language, grid, values, valueLabel: 'A & "a"', kind: 'percent' });
+	}
+	return charts;
+}
+
 describe('server DOM', () => {
+	for (const [name, make] of Object.entries({ ...CHART_EXAMPLES, ...hostileCharts() })) {
+		it(`draws the ${name} chart as linkedom does`, () => {
+			const expected = renderWithDocument(linkedomDocument(), make).svg;
+			expect(make().svg).toBe(expected);
+		});
+	}
+
+	it('throws on a DOM member it does not implement', () => {
+		const element = new ServerDocument().createElementNS('http://www.w3.org/2000/svg', 'g') as unknown as Record<string, unknown>;
+		expect(() => element.getBBox).toThrow(/getBBox is not implemented/u);
+		expect(() => element.querySelectorAll).toThrow(/not implemented/u);
+		expect(element.__data__).toBeUndefined();
+		expect(typeof element.hasOwnProperty).toBe('function');
+	});
+
 	for (const [name, options] of Object.entries(PLOTS)) {
 		it(`serializes the ${name} plot as linkedom does`, () => {
-			const linked = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+			const linked = linkedomDocument();
 			const expected = (Plot.plot({ ...options(), document: linked }) as unknown as Element).outerHTML;
 			const actual = (Plot.plot({ ...options(), document: new ServerDocument() as unknown as Document }) as unknown as Element).outerHTML;
 			// Plot numbers its class and clip ids process-wide: compare with them renamed in order.

@@ -10,6 +10,21 @@ const escapeText = (text: string) => text.replace(/[<>&\xA0]/gu, (c) => TEXT_ESC
 /** Attributes written with no value when empty (linkedom's list); an empty id, class or style is left out. */
 const EMPTY_ATTRIBUTES = new Set(['allowfullscreen', 'allowpaymentrequest', 'async', 'autofocus', 'autoplay', 'checked', 'class', 'contenteditable', 'controls', 'default', 'defer', 'disabled', 'draggable', 'formnovalidate', 'hidden', 'id', 'ismap', 'itemscope', 'loop', 'multiple', 'muted', 'nomodule', 'novalidate', 'open', 'playsinline', 'readonly', 'required', 'reversed', 'selected', 'style', 'truespeed']);
 
+/** Properties a caller may read on a node that does not have them (d3 keeps a node's datum in __data__ and event handlers in __on). */
+const ABSENT_ALLOWED = new Set(['__data__', '__on']);
+
+/**
+ * The end of every node's prototype chain: a property neither the node nor its class has (a DOM feature this DOM lacks)
+ * throws instead of reading as undefined, so a Plot upgrade needing more of the DOM fails loudly (chart tests) rather than
+ * drawing something else; Object.prototype's members and symbols read as usual.
+ */
+const STRICT_END = new Proxy(Object.prototype, {
+	get(target, property, receiver) {
+		if (typeof property === 'symbol' || property in target || ABSENT_ALLOWED.has(property)) return Reflect.get(target, property, receiver);
+		throw new Error(`server-dom: ${property} is not implemented`);
+	}
+});
+
 abstract class ServerNode {
 	parentNode: ServerElement | null = null;
 	abstract readonly nodeType: number;
@@ -158,21 +173,6 @@ class ServerElement extends ServerNode {
 		parent.removeChild(this);
 	}
 
-	/** Every element below this one, in document order. */
-	descendants(): ServerElement[] {
-		const found: ServerElement[] = [];
-		const visit = (element: ServerElement) => {
-			for (const child of element.childNodes) {
-				if (child instanceof ServerElement) {
-					found.push(child);
-					visit(child);
-				}
-			}
-		};
-		visit(this);
-		return found;
-	}
-
 	get textContent(): string {
 		return this.childNodes.map((n) => n.textContent).join('');
 	}
@@ -229,5 +229,8 @@ export class ServerDocument {
 		return new ServerText(this, String(text));
 	}
 }
+
+Object.setPrototypeOf(ServerNode.prototype, STRICT_END);
+Object.setPrototypeOf(ServerDocument.prototype, STRICT_END);
 
 export type { ServerElement };
