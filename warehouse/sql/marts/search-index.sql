@@ -25,7 +25,9 @@ SELECT (rowid + 1)::INTEGER, true, text FROM search_title ORDER BY rowid;
 INSERT INTO search_text (text_no, is_title, text)
 SELECT (rowid + 1 + (SELECT count(*) FROM search_title))::INTEGER, false, text FROM search_author ORDER BY rowid;
 
--- Stored sorted by grassroots_no: a unit's periods (one grassroots_no span) are contiguous, so a unit's list or search reads its own row groups.
+-- Stored with the open periods first, each half sorted by grassroots_no: a unit's periods (one grassroots_no span in each half) are
+-- contiguous, so a unit's list or search reads its own row groups, and at the latest export (the default as-of) only those of the
+-- first half (the closed half's row groups are skipped by their to_at zone maps): half the rows of a search over all periods.
 -- id_no numbers the initiatives in id order, so sorts break ties on an integer; an open period ends at 'infinity' (as of T is two plain compares).
 -- author_key_no is initiative_period's (the distinct author keys numbered; null without one).
 INSERT INTO search_period (grassroots_no, title_no, author_no, id_no, status, benefit, submitted_at, from_at, to_at, initiative_id, field, grassroots_code, author_key_no)
@@ -40,7 +42,7 @@ numbered AS (
 SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p.submitted_at, p.from_at, coalesce(p.to_at, 'infinity'::TIMESTAMP), p.initiative_id,
 	p.field, p.grassroots_code, p.author_key_no
 FROM initiative_period p JOIN numbered n USING (initiative_id)
-ORDER BY p.grassroots_no;
+ORDER BY (p.to_at IS NULL) DESC, p.grassroots_no;
 
 -- The nation's periods on the portal at the latest export (the as-of time of the detail marts) by title and by author, and the
 -- newest submission among them: a search there matching only titles (or only authors) counts by summing these, and its newest
