@@ -38,8 +38,15 @@ export interface Stamp {
 	version: string | null;
 }
 
-/** The latest export time of loaded initiative files and the version name from warehouse_meta. */
-export async function warehouseStamp(db: WarehouseDb): Promise<{ latestExport: WallClock | null; version: string | null }> {
+/**
+ * The latest export time of loaded initiative files and the version name from warehouse_meta: read once per version's handle
+ * (a published version never changes; every query stamps its figures with it).
+ */
+export function warehouseStamp(db: WarehouseDb): Promise<{ latestExport: WallClock | null; version: string | null }> {
+	return versionFact(db, 'stamp', () => readWarehouseStamp(db));
+}
+
+async function readWarehouseStamp(db: WarehouseDb): Promise<{ latestExport: WallClock | null; version: string | null }> {
 	const row = await db
 		.selectNoFrom((eb) => [
 			eb
@@ -109,11 +116,30 @@ export async function resolveStampAndUnit(db: WarehouseDb, asOf: string | undefi
 	return [stamp.value, scope.value];
 }
 
-async function findUnit(db: WarehouseDb, code?: string): Promise<UnitScope> {
+/** The most units whose scope a version's handle keeps (the oldest found is dropped first). */
+const KEPT_UNITS = 4096;
+
+const unitsFound = new WeakMap<object, Map<string, Promise<Readonly<UnitScope>>>>();
+
+/** A unit of the current tree, looked up once per version's handle and code (unknown codes are not kept). */
+function findUnit(db: WarehouseDb, code?: string): Promise<Readonly<UnitScope>> {
 	if (code === undefined || code === NATION) {
-		return { code: NATION, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 0, level1Code: null, upperCode: null, column: null };
+		return Promise.resolve({ code: NATION, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 0, level1Code: null, upperCode: null, column: null });
 	}
-	if (code.length > 40) throw new QueryInputError('unknown_unit', `unknown unit ${JSON.stringify(code.slice(0, 40))}`);
+	if (code.length > 40) return Promise.reject(new QueryInputError('unknown_unit', `unknown unit ${JSON.stringify(code.slice(0, 40))}`));
+	const handle = schemaHandleOf(db);
+	const found = unitsFound.get(handle) ?? new Map<string, Promise<Readonly<UnitScope>>>();
+	unitsFound.set(handle, found);
+	const known = found.get(code);
+	if (known) return known;
+	const unit = readUnit(db, code).then((scope): Readonly<UnitScope> => Object.freeze(scope));
+	unit.catch(() => found.delete(code));
+	if (found.size >= KEPT_UNITS) found.delete(found.keys().next().value!);
+	found.set(code, unit);
+	return unit;
+}
+
+async function readUnit(db: WarehouseDb, code: string): Promise<UnitScope> {
 	const columns = ['u.unit_code', 'u.name', 'u.level', 'u.level1_code', 'u.upper_code'] as const;
 	const row = (await hasUnitSpans(db))
 		? await db.selectFrom('unit as u').leftJoin('unit_span as s', 's.unit_code', 'u.unit_code').select([...columns, 's.no_from', 's.no_to']).where('u.unit_code', '=', code).executeTakeFirst()
@@ -145,20 +171,25 @@ export function schemaHandleOf(db: WarehouseDb): object {
 	return (db as WarehouseDb & { [SCHEMA_HANDLE]?: object })[SCHEMA_HANDLE] ?? db;
 }
 
-const schemaFacts = new WeakMap<object, Map<string, Promise<boolean>>>();
+const versionFacts = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-/** A yes/no fact about the version's schema, looked up once per version's handle (a failed lookup is tried again). */
-function schemaFact(db: WarehouseDb, key: string, lookup: () => Promise<boolean>): Promise<boolean> {
+/** A fact about the version (its schema, its stamp), looked up once per version's handle (a failed lookup is tried again). */
+function versionFact<T>(db: WarehouseDb, key: string, lookup: () => Promise<T>): Promise<T> {
 	const handle = schemaHandleOf(db);
-	const known = schemaFacts.get(handle) ?? new Map<string, Promise<boolean>>();
-	schemaFacts.set(handle, known);
-	let present = known.get(key);
-	if (!present) {
-		present = lookup();
-		present.catch(() => known.delete(key));
-		known.set(key, present);
+	const known = versionFacts.get(handle) ?? new Map<string, Promise<unknown>>();
+	versionFacts.set(handle, known);
+	let fact = known.get(key) as Promise<T> | undefined;
+	if (!fact) {
+		fact = lookup();
+		fact.catch(() => known.delete(key));
+		known.set(key, fact);
 	}
-	return present;
+	return fact;
+}
+
+/** A yes/no fact about the version's schema, looked up once per version's handle. */
+function schemaFact(db: WarehouseDb, key: string, lookup: () => Promise<boolean>): Promise<boolean> {
+	return versionFact(db, key, lookup);
 }
 
 /** Whether the version holds every one of these tables (versions published before a table existed have not); looked up once per version's handle. */
