@@ -10,7 +10,7 @@ import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { builtTextIndex, kthLargest, numberRuns, searchIndexStat, searchPattern, whenTextIndexBuilt } from './initiative-search.ts';
+import { builtTextIndex, kthLargest, kthNewestByHeap, numberRuns, searchIndexStat, searchPattern, whenTextIndexBuilt } from './initiative-search.ts';
 import { matchTextPositions } from './text-match-index.ts';
 import { INITIATIVE_SORTS, initiativeList, searchNeedle, type InitiativeListOptions } from './initiatives.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
@@ -247,6 +247,8 @@ describe('initiative search index', () => {
 		});
 		expect(numberRuns([1, 2, 3, 7, 9, 10])).toEqual([[1, 3], [7, 7], [9, 10]]);
 		expect(numberRuns([])).toEqual([]);
+		expect(numberRuns([4])).toEqual([[4, 4]]);
+		expect(numberRuns([4, 6, 7])).toEqual([[4, 4], [6, 7]]);
 	});
 
 	it('kthLargest picks the k-th largest value, as a descending sort does (duplicates included)', () => {
@@ -257,6 +259,13 @@ describe('initiative search index', () => {
 			const values = Array.from({ length }, () => Math.floor(next() * spread) * 1_000_000 + 1.6e15);
 			const sorted = [...values].sort((a, b) => b - a);
 			for (const k of [1, 2, Math.ceil(length / 2), length]) expect(kthLargest([...values], k), `${trial} ${k}`).toBe(sorted[k - 1]);
+			// The heap over a typed array by numbers (some NaN: texts without a row on the portal), offset by the first number.
+			const typed = Float64Array.from(values, (value, k) => (k % 7 === 3 ? Number.NaN : value));
+			const numbers = Array.from({ length }, (_, k) => k + 11).filter(() => next() < 0.8);
+			const present = numbers.map((number) => typed[number - 11]!).filter((value) => !Number.isNaN(value)).sort((a, b) => b - a);
+			for (const k of [1, 2, 3, Math.ceil(present.length / 2), present.length, present.length + 1]) {
+				if (k >= 1) expect(kthNewestByHeap(typed, numbers, 11, k), `${trial} heap ${k}`).toBe(present[k - 1] ?? null);
+			}
 		}
 	});
 

@@ -39,11 +39,18 @@ export function searchPattern(needle: string): string {
 /** Consecutive numbers as [from, to] runs (input sorted ascending). */
 export function numberRuns(numbers: readonly number[]): [number, number][] {
 	const runs: [number, number][] = [];
-	for (const value of numbers) {
-		const last = runs.at(-1);
-		if (last && value === last[1] + 1) last[1] = value;
-		else runs.push([value, value]);
+	if (numbers.length === 0) return runs;
+	let from = numbers[0]!;
+	let to = from;
+	for (let k = 1; k < numbers.length; k++) {
+		const value = numbers[k]!;
+		if (value === to + 1) to = value;
+		else {
+			runs.push([from, to]);
+			from = to = value;
+		}
 	}
+	runs.push([from, to]);
 	return runs;
 }
 
@@ -227,16 +234,57 @@ function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextC
 			return sum;
 		},
 		newestBound(k: number): number | null {
-			if (!(k >= 1)) return null;
-			const newest: number[] = [];
+			if (!(k >= 1) || k > numbers.length) return null;
+			const newest = memory.newestMicros;
+			if (k <= HEAP_BOUND_MAX) return kthNewestByHeap(newest, numbers, first, k);
+			const present: number[] = [];
 			for (const number of numbers) {
-				const micros = memory.newestMicros[number - first]!;
-				if (!Number.isNaN(micros)) newest.push(micros);
+				const micros = newest[number - first]!;
+				if (!Number.isNaN(micros)) present.push(micros);
 			}
-			if (newest.length < k) return null;
-			return kthLargest(newest, k);
+			return present.length < k ? null : kthLargest(present, k);
 		}
 	};
+}
+
+/** Up to this k the k-th newest is kept in a heap of k values (a page's end); beyond, the values are collected and selected. */
+const HEAP_BOUND_MAX = 4096;
+
+/**
+ * The k-th largest of values[number - first] over the numbers (NaN skipped), or null when fewer than k are not NaN: a min-heap
+ * of the k largest so far, so a value below its least costs one compare (no copy of the values).
+ */
+export function kthNewestByHeap(values: Float64Array, numbers: readonly number[], first: number, k: number): number | null {
+	const heap = new Float64Array(k);
+	let size = 0;
+	for (const number of numbers) {
+		const value = values[number - first]!;
+		if (Number.isNaN(value)) continue;
+		if (size < k) {
+			// Sift up.
+			let at = size++;
+			while (at > 0) {
+				const parent = (at - 1) >>> 1;
+				if (heap[parent]! <= value) break;
+				heap[at] = heap[parent]!;
+				at = parent;
+			}
+			heap[at] = value;
+		} else if (value > heap[0]!) {
+			// Replace the least and sift down.
+			let at = 0;
+			for (;;) {
+				const left = 2 * at + 1;
+				if (left >= k) break;
+				const child = left + 1 < k && heap[left + 1]! < heap[left]! ? left + 1 : left;
+				if (heap[child]! >= value) break;
+				heap[at] = heap[child]!;
+				at = child;
+			}
+			heap[at] = value;
+		}
+	}
+	return size < k ? null : heap[0]!;
 }
 
 /** The k-th largest value (1 ≤ k ≤ values.length), by selection (the array is reordered). */
@@ -308,8 +356,11 @@ async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boole
 		const positions = matchTextPositions(memory.index, needle);
 		const titleCount = memory.lastTitleNo - memory.firstNo + 1;
 		const split = firstAtLeast(positions, titleCount);
-		const numbers = positions.map((position) => position + memory.firstNo);
-		return { titles: numbers.slice(0, split), authors: numbers.slice(split), memory };
+		const titles = new Array<number>(split);
+		const authors = new Array<number>(positions.length - split);
+		for (let k = 0; k < split; k++) titles[k] = positions[k]! + memory.firstNo;
+		for (let k = split; k < positions.length; k++) authors[k - split] = positions[k]! + memory.firstNo;
+		return { titles, authors, memory };
 	}
 	const { rows } = await sql<{ text_no: number; is_title: boolean }>`
 		SELECT x.text_no, x.is_title FROM search_text x WHERE regexp_matches(x.text, ${searchPattern(needle)}) ORDER BY x.text_no`.execute(db);
