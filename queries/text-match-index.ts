@@ -31,6 +31,9 @@ const FOLD_BYTE: Uint8Array = (() => {
 	return table;
 })();
 
+/** Up to this many words of the narrowest part have their postings walked merged (in position order); more are walked in turn, then ordered. */
+const MERGED_WORDS = 8;
+
 /** Above this share of all texts as candidates, the index no longer narrows enough: every text is checked. */
 const FULL_SCAN_SHARE = 0.5;
 
@@ -198,18 +201,39 @@ export function matchTextPositions(index: TextMatchIndex, needle: string): numbe
 	}
 	// A needle without a space lies in one word: every text holding a word that contains it contains it, unchecked.
 	const whole = !needle.includes(' ');
+	const check = (position: number) => whole || holds(index.bytes, index.starts[position]!, index.starts[position + 1]! - 1, pattern);
+	const last = chosen[rounds]!.words;
 	const found: number[] = [];
-	for (const w of chosen[rounds]!.words) {
-		for (let k = index.wordStart[w]!, end = index.wordStart[w + 1]!; k < end; k++) {
-			const position = index.positions[k]!;
+	if (last.length <= MERGED_WORDS) {
+		// A few words' postings are walked merged, in position order: the result comes out sorted.
+		const heads = last.map((w) => index.wordStart[w]!);
+		const ends = last.map((w) => index.wordStart[w + 1]!);
+		for (;;) {
+			let best = -1;
+			let position = count;
+			for (let j = 0; j < heads.length; j++) {
+				if (heads[j]! < ends[j]! && index.positions[heads[j]!]! < position) {
+					position = index.positions[heads[j]!]!;
+					best = j;
+				}
+			}
+			if (best < 0) return found;
+			heads[best]!++;
 			if (marks[position] !== rounds) continue;
 			// A text holding several of the part's words is checked once.
 			marks[position] = 255;
-			if (whole || holds(index.bytes, index.starts[position]!, index.starts[position + 1]! - 1, pattern)) found.push(position);
+			if (check(position)) found.push(position);
 		}
 	}
-	if (chosen[rounds]!.words.length === 1) return found;
-	// Several words' postings interleave: a small result is sorted, a large one collected in order from the marks.
+	for (const w of last) {
+		for (let k = index.wordStart[w]!, end = index.wordStart[w + 1]!; k < end; k++) {
+			const position = index.positions[k]!;
+			if (marks[position] !== rounds) continue;
+			marks[position] = 255;
+			if (check(position)) found.push(position);
+		}
+	}
+	// Many words' postings interleave: a small result is sorted, a large one collected in order from the marks.
 	if (found.length < count / 64) return Array.from(Uint32Array.from(found).sort());
 	for (const position of found) marks[position] = 254;
 	const ordered = new Array<number>(found.length);
