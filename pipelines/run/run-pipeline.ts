@@ -29,10 +29,11 @@ export interface RunOptions {
 }
 
 /**
- * DuckDB's memory_limit while building a version: larger sorts spill to `<building file>.tmp/`. The process's peak RSS runs ~0.5–0.8 GB
- * above it (Node, allocations outside DuckDB's buffer pool): 1 GB keeps the peak under 2 GB at scale 1.
+ * DuckDB's memory_limit while building a version: larger sorts spill to `<building file>.tmp/`. The process's peak RSS runs ~0.5–0.7 GB
+ * above it (Node, allocations outside DuckDB's buffer pool). Scale 1 (2-core machine, /usr/bin/time -v): 1.2GB peaked at 1.72–1.99 GB,
+ * 1GB at 1.48–1.71 GB, 800MB at 1.33 GB; CPU time within run-to-run noise (110–127 s at load 4–8).
  */
-export const DEFAULT_MEMORY_LIMIT = '1GB';
+export const DEFAULT_MEMORY_LIMIT = '800MB';
 
 /** At most this many DuckDB threads build a version: per-thread state and allocator caches outside memory_limit grow with threads. */
 export const MAX_BUILD_THREADS = 4;
