@@ -13,33 +13,36 @@ DELETE FROM search_period;
 DELETE FROM search_meta;
 DELETE FROM search_text_count;
 
--- Titles numbered first, then authors, each in text order (so ordering by title_no is ordering by title).
-INSERT INTO search_text (text_no, is_title, text)
-WITH title AS (SELECT DISTINCT title AS text FROM initiative WHERE title IS NOT NULL),
-author AS (SELECT DISTINCT author AS text FROM initiative WHERE author IS NOT NULL),
-title_count AS (SELECT count(*) AS n FROM title),
-numbered AS (
-	SELECT row_number() OVER (ORDER BY text)::INTEGER AS text_no, true AS is_title, text FROM title
-	UNION ALL
-	SELECT (row_number() OVER (ORDER BY text) + (SELECT n FROM title_count))::INTEGER, false, text FROM author
-)
-SELECT text_no, is_title, text FROM numbered
-ORDER BY 1;
+-- Titles numbered first, then authors, each in text order (so ordering by title_no is ordering by title). Each distinct set is a temp
+-- table created ORDER BY text, so its rowid is the text's rank (no window over the texts); the ranks also number the initiatives below.
+CREATE OR REPLACE TEMP TABLE search_title AS
+SELECT DISTINCT title AS text FROM initiative WHERE title IS NOT NULL ORDER BY text;
+CREATE OR REPLACE TEMP TABLE search_author AS
+SELECT DISTINCT author AS text FROM initiative WHERE author IS NOT NULL ORDER BY text;
 
--- Stored sorted by grassroots_no: a unit's periods (one grassroots_no span) are contiguous, so a unit's list or search reads its own row groups.
+INSERT INTO search_text (text_no, is_title, text)
+SELECT (rowid + 1)::INTEGER, true, text FROM search_title ORDER BY rowid;
+INSERT INTO search_text (text_no, is_title, text)
+SELECT (rowid + 1 + (SELECT count(*) FROM search_title))::INTEGER, false, text FROM search_author ORDER BY rowid;
+
+-- Stored with the open periods first, each half sorted by grassroots_no: a unit's periods (one grassroots_no span in each half) are
+-- contiguous, so a unit's list or search reads its own row groups, and at the latest export (the default as-of) only those of the
+-- first half (the closed half's row groups are skipped by their to_at zone maps): half the rows of a search over all periods.
 -- id_no numbers the initiatives in id order, so sorts break ties on an integer; an open period ends at 'infinity' (as of T is two plain compares).
 -- author_key_no is initiative_period's (the distinct author keys numbered; null without one).
 INSERT INTO search_period (grassroots_no, title_no, author_no, id_no, status, benefit, submitted_at, from_at, to_at, initiative_id, field, grassroots_code, author_key_no)
-WITH numbered AS (
-	SELECT i.initiative_id, t.text_no AS title_no, a.text_no AS author_no, row_number() OVER (ORDER BY i.initiative_id)::INTEGER AS id_no
+WITH title_count AS (SELECT count(*) AS n FROM search_title),
+numbered AS (
+	SELECT i.initiative_id, (t.rowid + 1)::INTEGER AS title_no, (a.rowid + 1 + (SELECT n FROM title_count))::INTEGER AS author_no,
+		row_number() OVER (ORDER BY i.initiative_id)::INTEGER AS id_no
 	FROM initiative i
-	LEFT JOIN (SELECT text_no, text FROM search_text WHERE is_title) t ON t.text = i.title
-	LEFT JOIN (SELECT text_no, text FROM search_text WHERE NOT is_title) a ON a.text = i.author
+	LEFT JOIN search_title t ON t.text = i.title
+	LEFT JOIN search_author a ON a.text = i.author
 )
 SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p.submitted_at, p.from_at, coalesce(p.to_at, 'infinity'::TIMESTAMP), p.initiative_id,
 	p.field, p.grassroots_code, p.author_key_no
 FROM initiative_period p JOIN numbered n USING (initiative_id)
-ORDER BY p.grassroots_no;
+ORDER BY (p.to_at IS NULL) DESC, p.grassroots_no;
 
 -- The nation's periods on the portal at the latest export (the as-of time of the detail marts) by title and by author, and the
 -- newest submission among them: a search there matching only titles (or only authors) counts by summing these, and its newest
@@ -61,3 +64,6 @@ SELECT 7, (SELECT max(exported_at) FROM source_file WHERE status = 'loaded' AND 
 -- A page's titles and authors are fetched by text_no (queries/initiative-search.ts textsByNumber): the index finds ~100
 -- scattered rows without reading the texts of every row group they fall in.
 CREATE UNIQUE INDEX search_text_no ON search_text (text_no);
+
+DROP TABLE search_title;
+DROP TABLE search_author;
