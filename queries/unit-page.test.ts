@@ -257,6 +257,25 @@ describe('unitScan', () => {
 		expect(totalled).toBeGreaterThan(50);
 	});
 
+	it('gives a grassroots union the same scan from search_period\'s sector and is_leader as from initiative_period (a version without them)', async () => {
+		const without = await openFixtureWarehouse();
+		try {
+			await without.database.run('ALTER TABLE search_period DROP COLUMN sector; ALTER TABLE search_period DROP COLUMN is_leader');
+			let compared = 0;
+			for (const asOf of [undefined, '2022-03-01 08:00', '2022-05-15 12:00']) {
+				for (const unit of FIXTURE_UNITS.filter((u) => u.level === 3).map((u) => u.code)) {
+					const options = { viewer, asOf, unit, bys: BREAKDOWN_BYS, authorLimit: 20, topLimit: 10, totals: true };
+					const scan = await unitScan(fixture.db, options);
+					expect(scan, unit).toEqual(await unitScan(without.db, options));
+					if (scan && [...scan.breakdowns.values()].some((breakdown) => breakdown.rows.length > 0)) compared++;
+				}
+			}
+			expect(compared).toBeGreaterThan(5);
+		} finally {
+			await without.close();
+		}
+	});
+
 	it('refuses unknown breakdowns and limits out of range', async () => {
 		await expect(unitScan(fixture.db, { viewer, unit: 'T38.01.0001', bys: ['nope' as 'field'], authorLimit: 1, topLimit: 1 })).rejects.toBeInstanceOf(QueryInputError);
 		await expect(unitScan(fixture.db, { viewer, unit: 'T38.01.0001', bys: [], authorLimit: 0, topLimit: 1 })).rejects.toBeInstanceOf(QueryInputError);

@@ -362,6 +362,9 @@ export interface SearchPeriodTable {
 	grassroots_code: string | null;
 	/** The initiative's author key, numbered (distinct keys in key order); null without a key. */
 	author_key_no: number | null;
+	/** initiative_period's sector and leadership flag (versions built before them lack the columns). */
+	sector: string | null;
+	is_leader: boolean | null;
 }
 
 /** Search index: one row once built (its layout and whether any initiative id holds a space). */

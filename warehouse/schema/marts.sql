@@ -50,7 +50,7 @@ DROP TABLE IF EXISTS search_word;
 DROP TABLE IF EXISTS search_word_text;
 
 -- Grain: one row per initiative_period row (its columns the list shows), with the search_text numbers of the initiative's title and author
--- (null when it has none). Stored sorted by grassroots_no.
+-- (null when it has none). Stored with the open periods first, each half sorted by grassroots_no.
 CREATE TABLE IF NOT EXISTS search_period (
 	grassroots_no INTEGER,
 	title_no INTEGER,
@@ -73,6 +73,9 @@ ALTER TABLE search_period ADD COLUMN IF NOT EXISTS grassroots_code VARCHAR;
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS id_no INTEGER;
 -- layout 6: the number of the initiative's author key (distinct keys numbered in key order; null without a key)
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS author_key_no INTEGER;
+-- initiative_period's sector and is_leader (a grassroots union's breakdowns; versions without them read initiative_period)
+ALTER TABLE search_period ADD COLUMN IF NOT EXISTS sector VARCHAR;
+ALTER TABLE search_period ADD COLUMN IF NOT EXISTS is_leader BOOLEAN;
 
 -- Grain: one row per search_text row with periods on the portal at search_meta.as_of (the latest export), nationally: how many.
 CREATE TABLE IF NOT EXISTS search_text_count (

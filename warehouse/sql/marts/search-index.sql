@@ -29,8 +29,10 @@ SELECT (rowid + 1 + (SELECT count(*) FROM search_title))::INTEGER, false, text F
 -- contiguous, so a unit's list or search reads its own row groups, and at the latest export (the default as-of) only those of the
 -- first half (the closed half's row groups are skipped by their to_at zone maps): half the rows of a search over all periods.
 -- id_no numbers the initiatives in id order, so sorts break ties on an integer; an open period ends at 'infinity' (as of T is two plain compares).
--- author_key_no is initiative_period's (the distinct author keys numbered; null without one).
-INSERT INTO search_period (grassroots_no, title_no, author_no, id_no, status, benefit, submitted_at, from_at, to_at, initiative_id, field, grassroots_code, author_key_no)
+-- author_key_no, sector and is_leader are initiative_period's (author keys numbered in key order; null without one): a grassroots
+-- union's page reads its breakdowns from its own rows here instead of initiative_period (stored by from_at).
+INSERT INTO search_period (grassroots_no, title_no, author_no, id_no, status, benefit, submitted_at, from_at, to_at, initiative_id, field, grassroots_code, author_key_no,
+	sector, is_leader)
 WITH title_count AS (SELECT count(*) AS n FROM search_title),
 numbered AS (
 	SELECT i.initiative_id, (t.rowid + 1)::INTEGER AS title_no, (a.rowid + 1 + (SELECT n FROM title_count))::INTEGER AS author_no,
@@ -40,7 +42,7 @@ numbered AS (
 	LEFT JOIN search_author a ON a.text = i.author
 )
 SELECT p.grassroots_no, n.title_no, n.author_no, n.id_no, p.status, p.benefit, p.submitted_at, p.from_at, coalesce(p.to_at, 'infinity'::TIMESTAMP), p.initiative_id,
-	p.field, p.grassroots_code, p.author_key_no
+	p.field, p.grassroots_code, p.author_key_no, p.sector, p.is_leader
 FROM initiative_period p JOIN numbered n USING (initiative_id)
 ORDER BY (p.to_at IS NULL) DESC, p.grassroots_no;
 
