@@ -151,6 +151,8 @@ export interface TextCounts {
 	 * than k of them are on the portal: as `SELECT min(newest_submitted_at) FROM (… ORDER BY 1 DESC LIMIT k)` when it has k rows.
 	 */
 	newestBound(k: number): number | null;
+	/** The texts whose newest submission is at least `micros` (ascending), or null when there are more than `most`. */
+	textsAtLeast(micros: number, most: number): number[] | null;
 }
 
 function column(kind: 'title' | 'author' | 'text'): RawBuilder<number> {
@@ -177,6 +179,27 @@ interface VersionTextIndex {
 	/** search_text_count by position: on_portal (0 when the text has no row there) and newest_submitted_at in microseconds (NaN then). */
 	onPortal: Int32Array;
 	newestMicros: Float64Array;
+	/** The authors' stored texts (NFC, as search_text holds them), by text_no − lastTitleNo − 1. */
+	authorTexts: readonly string[];
+}
+
+/**
+ * The texts of these search_text numbers (any order, repeats and nulls allowed): those in `known`, authors from the version's
+ * built text index (never started here), the rest read by textsByNumber (no statement when none is left).
+ */
+export async function pageTexts(db: WarehouseDb, numbers: readonly (number | null)[], known: ReadonlyMap<number, string> = new Map()): Promise<Map<number, string>> {
+	const memory = textIndexOf.get(schemaHandleOf(db))?.built ?? null;
+	const texts = new Map<number, string>();
+	const unread: number[] = [];
+	for (const value of numbers) {
+		if (value === null) continue;
+		const number = Number(value);
+		const text = known.get(number) ?? (memory && number > memory.lastTitleNo ? memory.authorTexts[number - memory.lastTitleNo - 1] : undefined);
+		if (text !== undefined) texts.set(number, text);
+		else unread.push(number);
+	}
+	for (const [number, text] of await textsByNumber(db, unread)) texts.set(number, text);
+	return texts;
 }
 
 /** Texts read per statement while the index is built: the event loop runs between them (~15 ms of folding and splitting each). */
@@ -201,10 +224,14 @@ async function loadTextIndex(db: WarehouseDb): Promise<VersionTextIndex | null> 
 	const titlesFirst = (row.first_author_no === null || n(row.first_author_no) === lastTitleNo + 1) && lastTitleNo - firstNo + 1 === n(row.titles);
 	if (!contiguous || !titlesFirst) return null;
 	const builder = new TextMatchIndexBuilder();
+	const authorTexts: string[] = [];
 	for (let from = firstNo; from < firstNo + texts; from += TEXT_INDEX_CHUNK) {
 		const { rows } = await sql<{ text: string }>`
 			SELECT text FROM search_text WHERE text_no >= ${from} AND text_no < ${from + TEXT_INDEX_CHUNK} ORDER BY text_no`.execute(db);
-		builder.add(rows.map((row) => row.text));
+		const chunk = rows.map((row) => row.text);
+		builder.add(chunk);
+		// The authors (few and short: 94 k names at scale 1, ~2 MB) are kept as stored, so a page's author names need no read.
+		for (let k = Math.max(0, lastTitleNo + 1 - from); k < chunk.length; k++) authorTexts.push(chunk[k]!);
 	}
 	const onPortal = new Int32Array(texts);
 	const newestMicros = new Float64Array(texts).fill(Number.NaN);
@@ -218,7 +245,7 @@ async function loadTextIndex(db: WarehouseDb): Promise<VersionTextIndex | null> 
 			if (row.newest !== null) newestMicros[position] = n(row.newest);
 		}
 	}
-	return { index: builder.finish(), firstNo, lastTitleNo, onPortal, newestMicros };
+	return { index: builder.finish(), firstNo, lastTitleNo, onPortal, newestMicros, authorTexts };
 }
 
 /** search_text_count rows read per statement while the index is built (two numbers each). */
@@ -243,6 +270,16 @@ function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextC
 				if (!Number.isNaN(micros)) present.push(micros);
 			}
 			return present.length < k ? null : kthLargest(present, k);
+		},
+		textsAtLeast(micros: number, most: number): number[] | null {
+			const found: number[] = [];
+			for (const number of numbers) {
+				if (memory.newestMicros[number - first]! >= micros) {
+					if (found.length === most) return null;
+					found.push(number);
+				}
+			}
+			return found;
 		}
 	};
 }

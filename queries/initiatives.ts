@@ -1,7 +1,7 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { searchIndexStat, searchMatch, searchPattern, textsByNumber, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
+import { pageTexts, searchIndexStat, searchMatch, searchPattern, textsByNumber, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
 import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
@@ -79,20 +79,31 @@ const INDEX_COLUMNS = sql`p.initiative_id, p.field, p.status, p.submitted_at, p.
 type IndexRow = Omit<ListRow, 'title' | 'author'> & { title_no: number | null; author_no: number | null };
 
 /**
- * A page of search_period rows (alias p) matching `where`, in the sort's order, with their title and author texts read in a second
- * statement by text number (textsByNumber). With `fewRows` (`where` holds few rows, wherever they lie) the rows are read whole
+ * A page of search_period rows (alias p) matching `where`, in the sort's order, with their title and author texts (pageTexts: the
+ * authors from the built text index, the rest read in a second statement by text number). With `fewRows` (`where` holds few rows, wherever they lie) the rows are read whole
  * and then ordered: DuckDB would otherwise cut a small page by row id first and read the page's rows back in a second scan
  * over every row group between them (late materialisation), which for rows spread over the table costs a scan of it.
  */
-async function indexPage(db: WarehouseDb, where: RawBuilder<unknown>, sort: InitiativeSort, page: RawBuilder<unknown>, fewRows = false): Promise<ListRow[]> {
+async function indexPage(
+	db: WarehouseDb,
+	where: RawBuilder<unknown>,
+	sort: InitiativeSort,
+	page: RawBuilder<unknown>,
+	fewRows = false,
+	/** Texts read while the page is (a superset of some of its titles). */
+	known: Promise<ReadonlyMap<number, string>> = Promise.resolve(new Map())
+): Promise<ListRow[]> {
 	const { rows } = await (fewRows
 		? sql<IndexRow>`WITH p AS MATERIALIZED (SELECT ${INDEX_COLUMNS}, p.id_no FROM search_period p WHERE ${where})
 			SELECT ${INDEX_COLUMNS} FROM p ORDER BY ${INDEX_ORDER[sort]} ${page}`
 		: sql<IndexRow>`SELECT ${INDEX_COLUMNS} FROM search_period p WHERE ${where} ORDER BY ${INDEX_ORDER[sort]} ${page}`
 	).execute(db);
-	const texts = await textsByNumber(db, rows.flatMap((row) => [row.title_no, row.author_no]));
+	const texts = await pageTexts(db, rows.flatMap((row) => [row.title_no, row.author_no]), await known);
 	return rows.map(({ title_no, author_no, ...row }) => ({ ...row, title: title_no === null ? null : (texts.get(Number(title_no)) ?? null), author: author_no === null ? null : (texts.get(Number(author_no)) ?? null) }));
 }
+
+/** The most texts at the page bound whose texts are read beside the page (a page of 50 has about 50). */
+const BOUND_TEXTS_READ = 1_000;
 
 /**
  * The nation's count at the latest export of a texts-only match (the sum of search_text_count's rows of its texts) and a bound
@@ -101,10 +112,12 @@ async function indexPage(db: WarehouseDb, where: RawBuilder<unknown>, sort: Init
  * skips the scan of every older row (null: no bound). From the in-memory index when the texts were matched there, else in SQL
  * (the bound then travels as DuckDB's own text of the timestamp, exact to the microsecond).
  */
-async function newestCount(db: WarehouseDb, match: SearchMatch, pageEnd: number): Promise<{ total: number; bound: RawBuilder<boolean> | null }> {
+async function newestCount(db: WarehouseDb, match: SearchMatch, pageEnd: number): Promise<{ total: number; bound: RawBuilder<boolean> | null; boundTexts?: number[] | null }> {
 	if (match.textCounts) {
 		const micros = match.textCounts.newestBound(pageEnd);
-		return { total: match.textCounts.onPortal(), bound: micros === null ? null : sql<boolean>`p.submitted_at >= make_timestamp(${micros}::BIGINT)` };
+		if (micros === null) return { total: match.textCounts.onPortal(), bound: null };
+		// The texts that new (at least pageEnd; more only on ties), when few, for reading their texts beside the page.
+		return { total: match.textCounts.onPortal(), bound: sql<boolean>`p.submitted_at >= make_timestamp(${micros}::BIGINT)`, boundTexts: match.textCounts.textsAtLeast(micros, BOUND_TEXTS_READ) };
 	}
 	const { rows } = await sql<{ n: number | null; newest: string | null }>`
 		SELECT sum(c.on_portal) AS n, (SELECT CASE WHEN count(*) = ${pageEnd} THEN min(newest_submitted_at)::VARCHAR END FROM (
@@ -138,10 +151,13 @@ async function indexedList(
 		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
 			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs.
 			if (sort === 'moi-nhat' && pageEnd !== null && !noRows) {
-				const { total, bound } = await newestCount(db, match, pageEnd);
+				const { total, bound, boundTexts } = await newestCount(db, match, pageEnd);
 				if (total === 0) return { total, rows: [] };
-				// Bounded, the rows read are about the page's (the texts' rows that new).
-				return { total, rows: await indexPage(db, sql`${match.condition} AND ${bound ?? sql`TRUE`} AND ${periods}`, sort, page, bound !== null) };
+				// Bounded, the rows read are about the page's (the texts' rows that new); when those texts are titles, theirs are read
+				// meanwhile (the page's authors then come from the text index: no statement after the page).
+				const known = boundTexts && match.textsColumn === 'title_no' ? textsByNumber(db, boundTexts) : undefined;
+				known?.catch(() => undefined);
+				return { total, rows: await indexPage(db, sql`${match.condition} AND ${bound ?? sql`TRUE`} AND ${periods}`, sort, page, bound !== null, known) };
 			}
 			// Past the last row the page is empty, as the count then says.
 			const [total, rows] = await Promise.all([
