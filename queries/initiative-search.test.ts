@@ -10,7 +10,7 @@ import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { openFixtureWarehouse } from './fixture-warehouse.ts';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { builtTextIndex, kthLargest, kthNewestByHeap, numberRuns, searchIndexStat, searchPattern, whenTextIndexBuilt } from './initiative-search.ts';
+import { builtTextIndex, kthNewestByHeap, numberRuns, searchIndexStat, searchPattern, whenTextIndexBuilt } from './initiative-search.ts';
 import { matchTextPositions } from './text-match-index.ts';
 import { INITIATIVE_SORTS, initiativeList, searchNeedle, type InitiativeListOptions } from './initiatives.ts';
 import { LEADERSHIP, NotVisibleError, type Viewer } from './viewer.ts';
@@ -251,14 +251,12 @@ describe('initiative search index', () => {
 		expect(numberRuns([4, 6, 7])).toEqual([[4, 4], [6, 7]]);
 	});
 
-	it('kthLargest picks the k-th largest value, as a descending sort does (duplicates included)', () => {
+	it('kthNewestByHeap picks the k-th largest value, as a descending sort does (duplicates included, NaN skipped)', () => {
 		const next = seededRandom(7);
 		for (let trial = 0; trial < 300; trial++) {
 			const length = 1 + Math.floor(next() * 200);
 			const spread = 1 + Math.floor(next() * (trial % 3 === 0 ? 5 : 1_000_000));
 			const values = Array.from({ length }, () => Math.floor(next() * spread) * 1_000_000 + 1.6e15);
-			const sorted = [...values].sort((a, b) => b - a);
-			for (const k of [1, 2, Math.ceil(length / 2), length]) expect(kthLargest([...values], k), `${trial} ${k}`).toBe(sorted[k - 1]);
 			// The heap over a typed array by numbers (some NaN: texts without a row on the portal), offset by the first number.
 			const typed = Float64Array.from(values, (value, k) => (k % 7 === 3 ? Number.NaN : value));
 			const numbers = Array.from({ length }, (_, k) => k + 11).filter(() => next() < 0.8);
@@ -268,6 +266,7 @@ describe('initiative search index', () => {
 			}
 		}
 	});
+
 
 	it('keeps its unique index on text_no through the audit (which runs the marts schema again)', async () => {
 		const indexes = async () => (await fixture.database.all(`SELECT index_name FROM duckdb_indexes() WHERE table_name = 'search_text'`)) as { index_name: string }[];

@@ -261,15 +261,7 @@ function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextC
 			return sum;
 		},
 		newestBound(k: number): number | null {
-			if (!(k >= 1) || k > numbers.length) return null;
-			const newest = memory.newestMicros;
-			if (k <= HEAP_BOUND_MAX) return kthNewestByHeap(newest, numbers, first, k);
-			const present: number[] = [];
-			for (const number of numbers) {
-				const micros = newest[number - first]!;
-				if (!Number.isNaN(micros)) present.push(micros);
-			}
-			return present.length < k ? null : kthLargest(present, k);
+			return k >= 1 && k <= numbers.length ? kthNewestByHeap(memory.newestMicros, numbers, first, k) : null;
 		},
 		textsAtLeast(micros: number, most: number): number[] | null {
 			const found: number[] = [];
@@ -284,12 +276,9 @@ function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextC
 	};
 }
 
-/** Up to this k the k-th newest is kept in a heap of k values (a page's end); beyond, the values are collected and selected. */
-const HEAP_BOUND_MAX = 4096;
-
 /**
  * The k-th largest of values[number - first] over the numbers (NaN skipped), or null when fewer than k are not NaN: a min-heap
- * of the k largest so far, so a value below its least costs one compare (no copy of the values).
+ * of the k largest so far (k is at most the numbers' count), so a value below its least costs one compare (no copy of the values).
  */
 export function kthNewestByHeap(values: Float64Array, numbers: readonly number[], first: number, k: number): number | null {
 	const heap = new Float64Array(k);
@@ -322,34 +311,6 @@ export function kthNewestByHeap(values: Float64Array, numbers: readonly number[]
 		}
 	}
 	return size < k ? null : heap[0]!;
-}
-
-/** The k-th largest value (1 ≤ k ≤ values.length), by selection (the array is reordered). */
-export function kthLargest(values: number[], k: number): number {
-	let low = 0;
-	let high = values.length - 1;
-	const target = k - 1;
-	while (low < high) {
-		// Hoare partition around the middle value, descending.
-		const pivot = values[(low + high) >>> 1]!;
-		let i = low;
-		let j = high;
-		while (i <= j) {
-			while (values[i]! > pivot) i++;
-			while (values[j]! < pivot) j--;
-			if (i <= j) {
-				const swap = values[i]!;
-				values[i] = values[j]!;
-				values[j] = swap;
-				i++;
-				j--;
-			}
-		}
-		if (target <= j) high = j;
-		else if (target >= i) low = i;
-		else return values[target]!;
-	}
-	return values[target]!;
 }
 
 /**

@@ -187,14 +187,10 @@ function versionFact<T>(db: WarehouseDb, key: string, lookup: () => Promise<T>):
 	return fact;
 }
 
-/** A yes/no fact about the version's schema, looked up once per version's handle. */
-function schemaFact(db: WarehouseDb, key: string, lookup: () => Promise<boolean>): Promise<boolean> {
-	return versionFact(db, key, lookup);
-}
 
 /** Whether the version holds every one of these tables (versions published before a table existed have not); looked up once per version's handle. */
 export function hasTables(db: WarehouseDb, tables: readonly string[]): Promise<boolean> {
-	return schemaFact(db, `tables:${tables.join(',')}`, () =>
+	return versionFact(db, `tables:${tables.join(',')}`, () =>
 		sql<{ n: number }>`SELECT count(DISTINCT table_name) AS n FROM duckdb_tables() WHERE table_name IN (${sql.join(tables)})`
 			.execute(db)
 			.then((r) => n(r.rows[0]?.n) === new Set(tables).size)
@@ -203,7 +199,7 @@ export function hasTables(db: WarehouseDb, tables: readonly string[]): Promise<b
 
 /** Whether the version's table has this column (versions published before it was added have not); looked up once per version's handle. */
 export function hasColumn(db: WarehouseDb, table: string, column: string): Promise<boolean> {
-	return schemaFact(db, `column:${table}.${column}`, () =>
+	return versionFact(db, `column:${table}.${column}`, () =>
 		sql<{ n: number }>`SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = ${table} AND column_name = ${column}`
 			.execute(db)
 			.then((r) => n(r.rows[0]?.n) > 0)
