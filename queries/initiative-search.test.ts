@@ -134,7 +134,7 @@ describe('initiative search index', () => {
 				if (!needle) continue;
 				const { rows } = await sql<{ text_no: number }>`SELECT text_no FROM search_text WHERE regexp_matches(text, ${searchPattern(needle)}) ORDER BY text_no`.execute(fresh);
 				const expected = rows.map((row) => Number(row.text_no));
-				expect(matchTextPositions(memory!.index, needle).map((position) => memory!.firstNo + position), search).toEqual(expected);
+				expect(Array.from(matchTextPositions(memory!.index, needle), (position) => memory!.firstNo + position), search).toEqual(expected);
 				if (expected.length > 0) found++;
 			}
 			expect(found).toBeGreaterThan(NEEDLES.length / 2);

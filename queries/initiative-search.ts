@@ -37,7 +37,7 @@ export function searchPattern(needle: string): string {
 }
 
 /** Consecutive numbers as [from, to] runs (input sorted ascending). */
-export function numberRuns(numbers: readonly number[]): [number, number][] {
+export function numberRuns(numbers: ArrayLike<number>): [number, number][] {
 	const runs: [number, number][] = [];
 	if (numbers.length === 0) return runs;
 	let from = numbers[0]!;
@@ -159,10 +159,18 @@ function column(kind: 'title' | 'author' | 'text'): RawBuilder<number> {
 	return kind === 'title' ? sql<number>`p.title_no` : kind === 'author' ? sql<number>`p.author_no` : sql<number>`c.text_no`;
 }
 
-function textCondition(kind: 'title' | 'author' | 'text', numbers: number[]): RawBuilder<boolean> | null {
+/**
+ * The condition on search_period (alias p) that its `column` is among these text numbers (ascending), or null when there are
+ * none: up to MAX_RUNS runs of consecutive numbers become ranges, more a semi-join on the list.
+ */
+export function periodTextCondition(column: 'title_no' | 'author_no', numbers: ArrayLike<number>): RawBuilder<boolean> | null {
+	return textCondition(column === 'title_no' ? 'title' : 'author', numbers);
+}
+
+function textCondition(kind: 'title' | 'author' | 'text', numbers: ArrayLike<number>): RawBuilder<boolean> | null {
 	if (numbers.length === 0) return null;
 	const runs = numberRuns(numbers);
-	if (runs.length > MAX_RUNS) return sql<boolean>`${column(kind)} IN (SELECT unnest(${numbers}::INTEGER[]))`;
+	if (runs.length > MAX_RUNS) return sql<boolean>`${column(kind)} IN (SELECT unnest(${Array.from(numbers)}::INTEGER[]))`;
 	return sql<boolean>`(${sql.join(
 		runs.map(([from, to]) => (from === to ? sql`${column(kind)} = ${from}` : sql`${column(kind)} BETWEEN ${from} AND ${to}`)),
 		sql` OR `
@@ -252,12 +260,12 @@ async function loadTextIndex(db: WarehouseDb): Promise<VersionTextIndex | null> 
 const TEXT_COUNT_CHUNK = 100_000;
 
 /** TextCounts of the texts of these numbers in a built index. */
-function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextCounts {
+function textCounts(memory: VersionTextIndex, numbers: Uint32Array): TextCounts {
 	const first = memory.firstNo;
 	return {
 		onPortal(): number {
 			let sum = 0;
-			for (const number of numbers) sum += memory.onPortal[number - first]!;
+			for (let k = 0; k < numbers.length; k++) sum += memory.onPortal[numbers[k]! - first]!;
 			return sum;
 		},
 		newestBound(k: number): number | null {
@@ -265,7 +273,8 @@ function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextC
 		},
 		textsAtLeast(micros: number, most: number): number[] | null {
 			const found: number[] = [];
-			for (const number of numbers) {
+			for (let k = 0; k < numbers.length; k++) {
+				const number = numbers[k]!;
 				if (memory.newestMicros[number - first]! >= micros) {
 					if (found.length === most) return null;
 					found.push(number);
@@ -280,11 +289,11 @@ function textCounts(memory: VersionTextIndex, numbers: readonly number[]): TextC
  * The k-th largest of values[number - first] over the numbers (NaN skipped), or null when fewer than k are not NaN: a min-heap
  * of the k largest so far (k is at most the numbers' count), so a value below its least costs one compare (no copy of the values).
  */
-export function kthNewestByHeap(values: Float64Array, numbers: readonly number[], first: number, k: number): number | null {
+export function kthNewestByHeap(values: Float64Array, numbers: ArrayLike<number>, first: number, k: number): number | null {
 	const heap = new Float64Array(k);
 	let size = 0;
-	for (const number of numbers) {
-		const value = values[number - first]!;
+	for (let index = 0; index < numbers.length; index++) {
+		const value = values[numbers[index]! - first]!;
 		if (Number.isNaN(value)) continue;
 		if (size < k) {
 			// Sift up.
@@ -346,27 +355,23 @@ function textIndexState(db: WarehouseDb): { built: VersionTextIndex | null; buil
 }
 
 /** The titles' and authors' text numbers holding the needle (ascending): from the in-memory index when built (with it), else by SQL. */
-async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boolean): Promise<{ titles: number[]; authors: number[]; memory: VersionTextIndex | null }> {
+async function matchingTexts(db: WarehouseDb, needle: string, memoryIndex: boolean): Promise<{ titles: Uint32Array; authors: Uint32Array; memory: VersionTextIndex | null }> {
 	// The first search of a version starts its in-memory index (pages without a search never pay for it) and is answered in SQL.
 	const memory = memoryIndex ? builtTextIndex(db) : null;
 	if (memory) {
-		// Positions ascend and the titles come first: the titles are a prefix.
-		const positions = matchTextPositions(memory.index, needle);
-		const titleCount = memory.lastTitleNo - memory.firstNo + 1;
-		const split = firstAtLeast(positions, titleCount);
-		const titles = new Array<number>(split);
-		const authors = new Array<number>(positions.length - split);
-		for (let k = 0; k < split; k++) titles[k] = positions[k]! + memory.firstNo;
-		for (let k = split; k < positions.length; k++) authors[k - split] = positions[k]! + memory.firstNo;
-		return { titles, authors, memory };
+		// Positions ascend and the titles come first: the titles are a prefix. The fresh positions become text numbers in place.
+		const numbers = matchTextPositions(memory.index, needle);
+		for (let k = 0; k < numbers.length; k++) numbers[k]! += memory.firstNo;
+		const split = firstAtLeast(numbers, memory.lastTitleNo + 1);
+		return { titles: numbers.subarray(0, split), authors: numbers.subarray(split), memory };
 	}
 	const { rows } = await sql<{ text_no: number; is_title: boolean }>`
 		SELECT x.text_no, x.is_title FROM search_text x WHERE regexp_matches(x.text, ${searchPattern(needle)}) ORDER BY x.text_no`.execute(db);
-	return { titles: rows.filter((r) => r.is_title).map((r) => n(r.text_no)), authors: rows.filter((r) => !r.is_title).map((r) => n(r.text_no)), memory: null };
+	return { titles: Uint32Array.from(rows.filter((r) => r.is_title), (r) => n(r.text_no)), authors: Uint32Array.from(rows.filter((r) => !r.is_title), (r) => n(r.text_no)), memory: null };
 }
 
 /** The first index of an ascending array whose value is at least `value` (its length when none is). */
-function firstAtLeast(sorted: readonly number[], value: number): number {
+function firstAtLeast(sorted: ArrayLike<number>, value: number): number {
 	let low = 0;
 	let high = sorted.length;
 	while (low < high) {

@@ -1,7 +1,7 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { pageTexts, searchIndexStat, searchMatch, searchPattern, textsByNumber, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
+import { pageTexts, periodTextCondition, searchIndexStat, searchMatch, searchPattern, textsByNumber, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
 import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
 
@@ -157,7 +157,9 @@ async function indexedList(
 				// meanwhile (the page's authors then come from the text index: no statement after the page).
 				const known = boundTexts && match.textsColumn === 'title_no' ? textsByNumber(db, boundTexts) : undefined;
 				known?.catch(() => undefined);
-				return { total, rows: await indexPage(db, sql`${match.condition} AND ${bound ?? sql`TRUE`} AND ${periods}`, sort, page, bound !== null, known) };
+				// A row that new has a text whose newest row is that new: the texts at the bound stand for all matched (fewer to join).
+				const condition = (boundTexts && match.textsColumn && periodTextCondition(match.textsColumn, boundTexts)) || match.condition;
+				return { total, rows: await indexPage(db, sql`${condition} AND ${bound ?? sql`TRUE`} AND ${periods}`, sort, page, bound !== null, known) };
 			}
 			// Past the last row the page is empty, as the count then says.
 			const [total, rows] = await Promise.all([

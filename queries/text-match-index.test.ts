@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../pipelines/simulated-portal/portal-faults.ts';
 import { foldDiacritics } from '../warehouse/text/name-key.ts';
-import { buildTextMatchIndex, matchTextPositions, TextMatchIndexBuilder } from './text-match-index.ts';
+import { buildTextMatchIndex, matchTextPositions as matchTyped, TextMatchIndexBuilder, type TextMatchIndex } from './text-match-index.ts';
+
+/** The matched positions as a plain array (for equality with the scan's). */
+function matchTextPositions(index: TextMatchIndex, needle: string): number[] {
+	return Array.from(matchTyped(index, needle));
+}
 
 const WORDS = ['Cải', 'cai', 'tiến', 'tien', 'TIẾNG', 'Nguyễn', 'nguyen', 'Văn', 'an', 'Anh', 'bàn', 'quy', 'trình', 'THCS', 'Lê', 'Đôn', '2022-2023)', '(giai', 'đoạn', ':', '50%', 'a', 'x', '—', 'café', '“trò”', '中文', 'ư', 'ΟΔΌΣ', 'e\u0301', 'Ỳ'];
 
@@ -83,6 +88,19 @@ describe('text match index', () => {
 		expect(matchTextPositions(special, 'a\u0000b')).toEqual([]);
 		expect(matchTextPositions(special, 'b')).toEqual([5]);
 		expect(matchTextPositions(buildTextMatchIndex([]), 'a')).toEqual([]);
+	});
+
+	it('decides a two-word needle by its words\' ordinals, reading a text only when a word repeats or lies past the 254th', () => {
+		const long = `${Array.from({ length: 300 }, (_, k) => `w${k}`).join(' ')} cai tien`;
+		const texts = ['cai tien ky thuat', 'ky thuat cai tien', 'cai  tien', 'tien cai', 'xcai tieny', 'cai tienz', 'caix tien', 'ab cai', 'tien', 'cai cai tien', long, ...Array.from({ length: 30 }, () => 'other words')];
+		const index = buildTextMatchIndex(texts);
+		// (Fillers keep each part's texts under half of all, which are otherwise scanned whole.) The same index with every text's bytes blanked: what it still finds was decided without reading a text.
+		const blind = { ...index, bytes: Buffer.alloc(index.bytes.length) };
+		expect(matchTextPositions(index, 'cai tien')).toEqual(scan(texts, 'cai tien'));
+		expect(scan(texts, 'cai tien')).toEqual([0, 1, 4, 5, 9, 10]);
+		expect(matchTextPositions(blind, 'cai tien')).toEqual([0, 1, 4, 5]);
+		expect(matchTextPositions(blind, 'ky thuat')).toEqual([0, 1]);
+		expect(matchTextPositions(blind, 'tien cai')).toEqual([3]);
 	});
 
 	it('postings list each text once per word, in ascending order', () => {

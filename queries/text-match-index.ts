@@ -15,7 +15,16 @@ export interface TextMatchIndex {
 	/** Postings of word w: positions[wordStart[w] .. wordStart[w + 1]), ascending. */
 	readonly wordStart: Uint32Array;
 	readonly positions: Uint32Array;
+	/**
+	 * Beside each posting, the ordinal of the word's run in that text (runs are split at every single space, empty runs
+	 * counted), or UNKNOWN_ORDINAL when the word occurs more than once there or past the 254th run: a two-word needle is
+	 * then decided by two adjacent runs, without reading the text.
+	 */
+	readonly ordinals: Uint8Array;
 }
+
+/** An ordinal not kept: the word occurs more than once in the text, or too far into it. */
+const UNKNOWN_ORDINAL = 255;
 
 /**
  * The folded ASCII byte of each character below U+2000 whose foldDiacritics form is one ASCII character (0: none). Folding is
@@ -30,9 +39,6 @@ const FOLD_BYTE: Uint8Array = (() => {
 	}
 	return table;
 })();
-
-/** Up to this many words of the narrowest part have their postings walked merged (in position order); more are walked in turn, then ordered. */
-const MERGED_WORDS = 8;
 
 /** Above this share of all texts as candidates, the index no longer narrows enough: every text is checked. */
 const FULL_SCAN_SHARE = 0.5;
@@ -51,18 +57,22 @@ export class TextMatchIndexBuilder {
 	private readonly words: string[] = [];
 	/** The distinct words of text k are pairWord[pairStart[k] .. pairStart[k + 1]). */
 	private pairWord = new Uint32Array(1 << 20);
+	private pairOrdinal = new Uint8Array(1 << 20);
 	private pairStart = new Uint32Array(1 << 16);
 	private pairs = 0;
 	private readonly seen: number[] = [];
+	private readonly seenOrdinals: number[] = [];
 
 	add(texts: readonly string[]): void {
 		for (const original of texts) {
 			const position = this.count++;
 			const text = this.store(position, original);
 			const seen = this.seen;
+			const seenOrdinals = this.seenOrdinals;
 			seen.length = 0;
+			seenOrdinals.length = 0;
 			let start = 0;
-			while (start <= text.length) {
+			for (let ordinal = 0; start <= text.length; ordinal++) {
 				let end = text.indexOf(' ', start);
 				if (end < 0) end = text.length;
 				if (end > start) {
@@ -73,12 +83,19 @@ export class TextMatchIndexBuilder {
 						this.words.push(word);
 						this.wordIds.set(word, id);
 					}
-					if (!seen.includes(id)) seen.push(id);
+					const at = seen.indexOf(id);
+					if (at < 0) {
+						seen.push(id);
+						seenOrdinals.push(Math.min(ordinal, UNKNOWN_ORDINAL));
+					} else seenOrdinals[at] = UNKNOWN_ORDINAL;
 				}
 				start = end + 1;
 			}
 			if (this.pairs + seen.length > this.pairWord.length) this.grow(this.pairs + seen.length);
-			for (const id of seen) this.pairWord[this.pairs++] = id;
+			for (let k = 0; k < seen.length; k++) {
+				this.pairWord[this.pairs] = seen[k]!;
+				this.pairOrdinal[this.pairs++] = seenOrdinals[k]!;
+			}
 			this.pairStart[position + 1] = this.pairs;
 		}
 	}
@@ -132,6 +149,9 @@ export class TextMatchIndexBuilder {
 		const word = new Uint32Array(size);
 		word.set(this.pairWord.subarray(0, this.pairs));
 		this.pairWord = word;
+		const ordinal = new Uint8Array(size);
+		ordinal.set(this.pairOrdinal.subarray(0, this.pairs));
+		this.pairOrdinal = ordinal;
 	}
 
 	/** The index: pairs counting-sorted by word (texts stay ascending within a word, as they were added in order). */
@@ -141,12 +161,17 @@ export class TextMatchIndexBuilder {
 		for (let w = 0; w < this.words.length; w++) wordStart[w + 1]! += wordStart[w]!;
 		const next = wordStart.slice(0, this.words.length);
 		const positions = new Uint32Array(this.pairs);
+		const ordinals = new Uint8Array(this.pairs);
 		for (let text = 0; text < this.count; text++) {
-			for (let k = this.pairStart[text]!, end = this.pairStart[text + 1]!; k < end; k++) positions[next[this.pairWord[k]!]!++] = text;
+			for (let k = this.pairStart[text]!, end = this.pairStart[text + 1]!; k < end; k++) {
+				const slot = next[this.pairWord[k]!]!++;
+				positions[slot] = text;
+				ordinals[slot] = this.pairOrdinal[k]!;
+			}
 		}
 		const starts = this.starts.slice(0, this.count + 1);
 		starts[this.count] = this.used;
-		return { count: this.count, bytes: Buffer.from(this.bytes.subarray(0, this.used)), starts, words: this.words, wordStart, positions };
+		return { count: this.count, bytes: Buffer.from(this.bytes.subarray(0, this.used)), starts, words: this.words, wordStart, positions, ordinals };
 	}
 }
 
@@ -157,21 +182,22 @@ export function buildTextMatchIndex(texts: readonly string[]): TextMatchIndex {
 	return builder.finish();
 }
 
-const marksByIndex = new WeakMap<TextMatchIndex, Uint8Array>();
+/** Per index, the buffers of one match: one each, reused (matching is synchronous, so no two matches share them at once). */
+const scratchByIndex = new WeakMap<TextMatchIndex, { marks: Uint8Array; sides: Uint8Array }>();
 
 /**
- * A mark per text for one match, all 0: one buffer per index, cleared for each use (matching is synchronous, so no two matches
- * share it at once), instead of a fresh 1.7 MB at scale 1 for every search.
+ * A mark per text, all 0, and a side per text (not cleared: a match writes a text's side before reading it): a fresh 1.7 MB
+ * each at scale 1 for every search is avoided.
  */
-function marksOf(index: TextMatchIndex): Uint8Array {
-	let marks = marksByIndex.get(index);
-	if (!marks) marksByIndex.set(index, (marks = new Uint8Array(index.count)));
-	else marks.fill(0);
-	return marks;
+function scratchOf(index: TextMatchIndex): { marks: Uint8Array; sides: Uint8Array } {
+	let scratch = scratchByIndex.get(index);
+	if (!scratch) scratchByIndex.set(index, (scratch = { marks: new Uint8Array(index.count), sides: new Uint8Array(index.count) }));
+	else scratch.marks.fill(0);
+	return scratch;
 }
 
 /** The words of the index holding `part` (non-empty, space-free) and their postings' total length. */
-function wordsHolding(index: TextMatchIndex, part: string): { words: number[]; size: number } {
+function wordsHolding(index: TextMatchIndex, part: string): { part: string; words: number[]; size: number } {
 	const words: number[] = [];
 	let size = 0;
 	for (let w = 0; w < index.words.length; w++) {
@@ -180,79 +206,108 @@ function wordsHolding(index: TextMatchIndex, part: string): { words: number[]; s
 			size += index.wordStart[w + 1]! - index.wordStart[w]!;
 		}
 	}
-	return { words, size };
+	return { part, words, size };
+}
+
+/**
+ * Whether `word` can be the run holding `part` of the two-run needle `pair` ("A B" sits in a text exactly where a run ending
+ * with A is followed by a run starting with B).
+ */
+function fitsRun(word: string, part: string, pair: readonly string[]): boolean {
+	return part === pair[0] ? word.endsWith(part) : word.startsWith(part);
+}
+
+/** A text's side of a two-run needle: 0 when none of its runs fits the wider part, else its one fitting run's ordinal + 1, or UNKNOWN_ORDINAL. */
+function sideOf(ordinal: number): number {
+	return ordinal >= UNKNOWN_ORDINAL - 1 ? UNKNOWN_ORDINAL : ordinal + 1;
 }
 
 /**
  * The positions (ascending) of the texts whose folded form contains `needle` (already folded: foldDiacritics). Each space-free part of the
  * needle lies inside one word of a matching text, so a text is a candidate only if, for the narrowest parts, one of its words
  * holds the part; every candidate is then checked for the whole needle (unless the needle is one part: a word holding it is
- * proof). The result equals the full scan's for every needle.
+ * proof; or two runs "A B" whose fitting words' ordinals decide it). The result equals the full scan's for every needle.
  */
-export function matchTextPositions(index: TextMatchIndex, needle: string): number[] {
+export function matchTextPositions(index: TextMatchIndex, needle: string): Uint32Array {
 	const count = index.count;
-	if (needle.length === 0) return Array.from({ length: count }, (_, k) => k);
+	if (needle.length === 0) return Uint32Array.from({ length: count }, (_, k) => k);
 	// A needle with a lone surrogate (or a NUL, which no stored text holds between its separators) is in no text.
-	if (/[\ud800-\udfff]/u.test(needle) || needle.includes(String.fromCharCode(0))) return [];
+	if (/[\ud800-\udfff]/u.test(needle) || needle.includes(String.fromCharCode(0))) return new Uint32Array(0);
 	const pattern = Buffer.from(needle, 'utf8');
-	const parts = [...new Set(needle.split(' ').filter((part) => part.length > 0))].map((part) => wordsHolding(index, part)).sort((a, b) => a.size - b.size);
+	const runs = needle.split(' ');
+	const parts = [...new Set(runs.filter((part) => part.length > 0))].map((part) => wordsHolding(index, part)).sort((a, b) => a.size - b.size);
 	if (parts.length === 0 || parts[0]!.size > count * FULL_SCAN_SHARE) {
 		return scanAll(index, pattern);
 	}
 	// Candidates hold a word of each chosen part: the wider parts mark their texts round by round (a mark counts the parts
-	// held), then the narrowest part's postings are walked and each text marked by every other part is checked once.
+	// held), then the narrowest part's postings are walked and each text marked by every other part is decided once.
 	const chosen = parts.filter((part, k) => k === 0 || part.size <= count * FULL_SCAN_SHARE).slice(0, 3).reverse();
-	const marks = marksOf(index);
+	const { marks, sides } = scratchOf(index);
 	const rounds = chosen.length - 1;
+	// Two distinct runs, both chosen: the wider part's round also keeps each text's one fitting run (its side).
+	const pair = runs.length === 2 && chosen.length === 2 && runs[0] !== runs[1] && runs[0] !== '' && runs[1] !== '' ? runs : undefined;
 	for (let round = 0; round < rounds; round++) {
-		for (const w of chosen[round]!.words) {
+		const part = chosen[round]!;
+		for (const w of part.words) {
+			const fits = pair !== undefined && fitsRun(index.words[w]!, part.part, pair);
 			for (let k = index.wordStart[w]!, end = index.wordStart[w + 1]!; k < end; k++) {
 				const position = index.positions[k]!;
-				if (marks[position] === round) marks[position] = round + 1;
+				if (marks[position] === round) {
+					marks[position] = round + 1;
+					if (pair) sides[position] = fits ? sideOf(index.ordinals[k]!) : 0;
+				} else if (pair && fits && marks[position] === round + 1) {
+					sides[position] = sides[position] === 0 ? sideOf(index.ordinals[k]!) : UNKNOWN_ORDINAL;
+				}
 			}
 		}
 	}
 	// A needle without a space lies in one word: every text holding a word that contains it contains it, unchecked.
 	const whole = !needle.includes(' ');
-	const check = (position: number) => whole || holds(index.bytes, index.starts[position]!, index.starts[position + 1]! - 1, pattern);
-	const last = chosen[rounds]!.words;
-	const found: number[] = [];
-	if (last.length <= MERGED_WORDS) {
-		// A few words' postings are walked merged, in position order: the result comes out sorted.
-		const heads = last.map((w) => index.wordStart[w]!);
-		const ends = last.map((w) => index.wordStart[w + 1]!);
-		for (;;) {
-			let best = -1;
-			let position = count;
-			for (let j = 0; j < heads.length; j++) {
-				if (heads[j]! < ends[j]! && index.positions[heads[j]!]! < position) {
-					position = index.positions[heads[j]!]!;
-					best = j;
-				}
-			}
-			if (best < 0) return found;
-			heads[best]!++;
-			if (marks[position] !== rounds) continue;
-			// A text holding several of the part's words is checked once.
-			marks[position] = 255;
-			if (check(position)) found.push(position);
-		}
-	}
-	for (const w of last) {
+	const last = chosen[rounds]!;
+	const lastIsFirstRun = pair !== undefined && last.part === pair[0];
+	// Each candidate is decided once, at its first posting that can decide it: FOUND or RULED_OUT (texts left at `rounds` are not found).
+	const found = new Uint32Array(Math.min(count, last.size));
+	let foundCount = 0;
+	for (const w of last.words) {
+		const fits = pair !== undefined && fitsRun(index.words[w]!, last.part, pair);
 		for (let k = index.wordStart[w]!, end = index.wordStart[w + 1]!; k < end; k++) {
 			const position = index.positions[k]!;
 			if (marks[position] !== rounds) continue;
-			marks[position] = 255;
-			if (check(position)) found.push(position);
+			if (pair) {
+				const side = sides[position]!;
+				if (side === 0) {
+					// None of the text's runs fits the other part.
+					marks[position] = RULED_OUT;
+					continue;
+				}
+				// A word that cannot be this part's run leaves the text to its other words.
+				if (!fits) continue;
+				const ordinal = index.ordinals[k]!;
+				if (side !== UNKNOWN_ORDINAL && ordinal !== UNKNOWN_ORDINAL) {
+					// The one fitting run of each part: found when adjacent in the needle's order, else left to this part's other words.
+					if (lastIsFirstRun ? ordinal + 2 === side : side === ordinal) {
+						marks[position] = FOUND;
+						found[foundCount++] = position;
+					}
+					continue;
+				}
+			}
+			if (whole || holds(index.bytes, index.starts[position]!, index.starts[position + 1]! - 1, pattern)) {
+				marks[position] = FOUND;
+				found[foundCount++] = position;
+			} else marks[position] = RULED_OUT;
 		}
 	}
-	// Many words' postings interleave: a small result is sorted, a large one collected in order from the marks.
-	if (found.length < count / 64) return Array.from(Uint32Array.from(found).sort());
-	for (const position of found) marks[position] = 254;
-	const ordered = new Array<number>(found.length);
-	for (let k = 0, next = 0; next < ordered.length; k++) if (marks[k] === 254) ordered[next++] = k;
-	return ordered;
+	// One word's postings ascend; several interleave: a small result is sorted, a large one collected in order from the marks.
+	if (last.words.length === 1) return found.subarray(0, foundCount);
+	if (foundCount < count / 64) return found.subarray(0, foundCount).sort();
+	for (let k = 0, next = 0; next < foundCount; k++) if (marks[k] === FOUND) found[next++] = k;
+	return found.subarray(0, foundCount);
 }
+
+/** Marks of a decided candidate (below them, a mark counts the parts a text holds). */
+const FOUND = 254;
+const RULED_OUT = 255;
 
 /**
  * Whether bytes[start .. end) holds the pattern (UTF-8 is self-synchronising: a byte match of a UTF-8 needle is a character match).
@@ -272,7 +327,7 @@ function holds(bytes: Buffer, start: number, end: number, pattern: Buffer): bool
 }
 
 /** Every text holding the pattern, by native search over the whole buffer (no match spans a NUL separator: the pattern has none). */
-function scanAll(index: TextMatchIndex, pattern: Buffer): number[] {
+function scanAll(index: TextMatchIndex, pattern: Buffer): Uint32Array {
 	const matched: number[] = [];
 	let position = 0;
 	for (let at = index.bytes.indexOf(pattern, 0); at >= 0; at = index.bytes.indexOf(pattern, index.starts[position]!)) {
@@ -288,5 +343,5 @@ function scanAll(index: TextMatchIndex, pattern: Buffer): number[] {
 		position = low + 1;
 		if (position >= index.count) break;
 	}
-	return matched;
+	return Uint32Array.from(matched);
 }
