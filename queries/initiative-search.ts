@@ -129,17 +129,19 @@ export async function textsByNumber(db: WarehouseDb, numbers: readonly (number |
 
 /** The condition on search_period rows (alias p) matching the needle: title or author among the matched texts, or the id containing it. */
 export interface SearchMatch {
-	/** null when nothing can match. */
-	condition: RawBuilder<boolean> | null;
+	/** Nothing can match (no text holds the needle and no id can). */
+	readonly none: boolean;
+	/** null when nothing can match (built when first read). */
+	readonly condition: RawBuilder<boolean> | null;
 	/**
 	 * When only titles or only authors can match (no id can), the condition on search_text_count picking exactly those texts:
 	 * the nation's count at the latest export is then the sum of their counts.
 	 */
-	textsOnly: RawBuilder<boolean> | null;
+	readonly textsOnly: RawBuilder<boolean> | null;
 	/** The search_period column holding those texts' numbers (with textsOnly). */
-	textsColumn: 'title_no' | 'author_no' | null;
+	readonly textsColumn: 'title_no' | 'author_no' | null;
 	/** With textsOnly, when the texts were matched in the in-memory index: what search_text_count says of exactly those texts. */
-	textCounts: TextCounts | null;
+	readonly textCounts: TextCounts | null;
 }
 
 /** search_text_count (the nation's periods on the portal at the latest export) over a set of texts, from the in-memory index. */
@@ -259,25 +261,36 @@ async function loadTextIndex(db: WarehouseDb): Promise<VersionTextIndex | null> 
 /** search_text_count rows read per statement while the index is built (two numbers each). */
 const TEXT_COUNT_CHUNK = 100_000;
 
-/** TextCounts of the texts of these numbers in a built index. */
+/**
+ * TextCounts of the texts of these numbers in a built index: their counts and newest submissions are gathered once, in one pass
+ * in number order, then the sum, the bound and the texts at the bound are taken from that dense copy.
+ */
 function textCounts(memory: VersionTextIndex, numbers: Uint32Array): TextCounts {
 	const first = memory.firstNo;
-	return {
-		onPortal(): number {
+	let gathered: { onPortal: number; newest: Float64Array } | undefined;
+	const gather = (): { onPortal: number; newest: Float64Array } => {
+		if (!gathered) {
 			let sum = 0;
-			for (let k = 0; k < numbers.length; k++) sum += memory.onPortal[numbers[k]! - first]!;
-			return sum;
-		},
-		newestBound(k: number): number | null {
-			return k >= 1 && k <= numbers.length ? kthNewestByHeap(memory.newestMicros, numbers, first, k) : null;
-		},
-		textsAtLeast(micros: number, most: number): number[] | null {
-			const found: number[] = [];
+			const newest = new Float64Array(numbers.length);
 			for (let k = 0; k < numbers.length; k++) {
-				const number = numbers[k]!;
-				if (memory.newestMicros[number - first]! >= micros) {
+				const position = numbers[k]! - first;
+				sum += memory.onPortal[position]!;
+				newest[k] = memory.newestMicros[position]!;
+			}
+			gathered = { onPortal: sum, newest };
+		}
+		return gathered;
+	};
+	return {
+		onPortal: () => gather().onPortal,
+		newestBound: (k) => (k >= 1 && k <= numbers.length ? kthLargest(gather().newest, k) : null),
+		textsAtLeast(micros: number, most: number): number[] | null {
+			const { newest } = gather();
+			const found: number[] = [];
+			for (let k = 0; k < newest.length; k++) {
+				if (newest[k]! >= micros) {
 					if (found.length === most) return null;
-					found.push(number);
+					found.push(numbers[k]!);
 				}
 			}
 			return found;
@@ -286,14 +299,14 @@ function textCounts(memory: VersionTextIndex, numbers: Uint32Array): TextCounts 
 }
 
 /**
- * The k-th largest of values[number - first] over the numbers (NaN skipped), or null when fewer than k are not NaN: a min-heap
- * of the k largest so far (k is at most the numbers' count), so a value below its least costs one compare (no copy of the values).
+ * The k-th largest of the values (NaN skipped), or null when fewer than k are not NaN: a min-heap of the k largest so far (k is at
+ * most the values' count), so a value below its least costs one compare.
  */
-export function kthNewestByHeap(values: Float64Array, numbers: ArrayLike<number>, first: number, k: number): number | null {
+export function kthLargest(values: Float64Array, k: number): number | null {
 	const heap = new Float64Array(k);
 	let size = 0;
-	for (let index = 0; index < numbers.length; index++) {
-		const value = values[numbers[index]! - first]!;
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index]!;
 		if (Number.isNaN(value)) continue;
 		if (size < k) {
 			// Sift up.
@@ -394,13 +407,25 @@ export async function searchMatch(db: WarehouseDb, needle: string, stat: SearchI
 	const { titles, authors, memory } = await matchingTexts(db, needle, memoryIndex);
 	// An id can hold the needle only if it holds its spaces: most versions have no id with a space.
 	const idsPossible = !needle.includes(' ') || stat.hasSpace;
-	const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(p.initiative_id), ${needle})` : null].filter(
-		(part): part is RawBuilder<boolean> => part !== null
-	);
 	const single = idsPossible || (titles.length > 0 && authors.length > 0) ? null : titles.length > 0 ? titles : authors;
+	// The conditions are built when read: the nation's bounded page needs neither (a large match's runs cost milliseconds).
+	let condition: RawBuilder<boolean> | null | undefined;
+	let textsOnly: RawBuilder<boolean> | null | undefined;
 	return {
-		condition: parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})`,
-		textsOnly: single && textCondition('text', single),
+		none: titles.length === 0 && authors.length === 0 && !idsPossible,
+		get condition() {
+			if (condition === undefined) {
+				const parts = [textCondition('title', titles), textCondition('author', authors), idsPossible ? sql<boolean>`contains(lower(p.initiative_id), ${needle})` : null].filter(
+					(part): part is RawBuilder<boolean> => part !== null
+				);
+				condition = parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` OR `)})`;
+			}
+			return condition;
+		},
+		get textsOnly() {
+			if (textsOnly === undefined) textsOnly = single && textCondition('text', single);
+			return textsOnly;
+		},
 		textsColumn: single === null ? null : single === titles ? 'title_no' : 'author_no',
 		textCounts: single && memory && textCounts(memory, single)
 	};

@@ -147,8 +147,8 @@ async function indexedList(
 ): Promise<{ total: number; rows: ListRow[] }> {
 	if (matched) {
 		const match = await matched;
-		if (match.condition === null) return { total: 0, rows: [] };
-		if (match.textsOnly && unit === NATION && latest !== null && latest === index.asOf) {
+		if (match.none) return { total: 0, rows: [] };
+		if (match.textsColumn && unit === NATION && latest !== null && latest === index.asOf) {
 			// The nation at the latest export, only titles or only authors matching: the count is the sum of theirs.
 			if (sort === 'moi-nhat' && pageEnd !== null && !noRows) {
 				const { total, bound, boundTexts } = await newestCount(db, match, pageEnd);
