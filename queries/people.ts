@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, versionFact, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { searchIndexStat, textJoin } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -65,13 +65,15 @@ export async function topAuthorsFrom(
 /**
  * Whether a unit holds at most a tenth of the nation's initiatives on the portal at the latest export (unit_totals): only a
  * choice of plan, both give the same rows. On the ×10 replica (CPU per call, load ~6): T01 (5% of the nation) 318 -> 80 ms
- * from the index; T38 (28%) 187 ms by the join, 254 from the index.
+ * from the index; T38 (28%) 187 ms by the join, 254 from the index. Looked up once per version's handle and unit.
  */
-async function smallShare(db: WarehouseDb, unit: string): Promise<boolean> {
-	const { rows } = await sql<{ unit_code: string; on_portal: number }>`
-		SELECT unit_code, on_portal FROM unit_totals WHERE unit_code IN (${unit}, ${NATION})`.execute(db);
-	const of = (code: string) => n(rows.find((r) => r.unit_code === code)?.on_portal);
-	return of(unit) * 10 <= of(NATION);
+function smallShare(db: WarehouseDb, unit: string): Promise<boolean> {
+	return versionFact(db, `small-share:${unit}`, async () => {
+		const { rows } = await sql<{ unit_code: string; on_portal: number }>`
+			SELECT unit_code, on_portal FROM unit_totals WHERE unit_code IN (${unit}, ${NATION})`.execute(db);
+		const of = (code: string) => n(rows.find((r) => r.unit_code === code)?.on_portal);
+		return of(unit) * 10 <= of(NATION);
+	});
 }
 
 /** A named author row as the query orders them (valid, on the portal, benefit, name, author key). */

@@ -1,11 +1,12 @@
-// A version's stamp and units are read once per version's handle (a published version never changes), never across handles, and unknown units are not kept.
-import { Kysely } from 'kysely';
+// A version's stamp and units (and unit paths made of them) are read once per version's handle (a published version never changes), never across handles, and unknown units are not kept.
+import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBDialect } from '../warehouse/duckdb/duckdb-dialect.ts';
 import type { WarehouseSchema } from '../warehouse/tables.ts';
 import { FIXTURE_VERSION, openFixtureWarehouse } from './fixture-warehouse.ts';
 import { QueryInputError, resolveStampAndUnit, SCHEMA_HANDLE } from './query-context.ts';
 import { totals } from './totals.ts';
+import { unitPath } from './unit-path.ts';
 import { LEADERSHIP } from './viewer.ts';
 
 let fixture: Awaited<ReturnType<typeof openFixtureWarehouse>>;
@@ -63,6 +64,22 @@ describe('per-version stamp and unit lookups', () => {
 		} finally {
 			await version.db.destroy();
 			await other.db.destroy();
+		}
+	});
+
+	it('builds a unit path from the units looked up (no statement once its units are known), as the unit rows name them', async () => {
+		const { db, statements } = loggedHandle();
+		try {
+			const path = await unitPath(db, 'T38.01.0002');
+			expect(statements.filter((statement) => !readsUnit(statement) && !statement.includes('duckdb_tables()'))).toEqual([]);
+			const { rows } = await sql<{ unit_code: string; name: string; level: number }>`
+				SELECT unit_code, name, level FROM unit WHERE unit_code IN ('T38', 'T38.01', 'T38.01.0002') ORDER BY level`.execute(fixture.db);
+			expect(path).toEqual([{ code: 'VN', name: 'Toàn quốc', level: 0 }, ...rows.map((r) => ({ code: r.unit_code, name: r.name, level: r.level }))]);
+			statements.length = 0;
+			await unitPath(db, 'T38.01');
+			expect(statements).toEqual([]);
+		} finally {
+			await db.destroy();
 		}
 	});
 

@@ -173,8 +173,8 @@ export function schemaHandleOf(db: WarehouseDb): object {
 
 const versionFacts = new WeakMap<object, Map<string, Promise<unknown>>>();
 
-/** A fact about the version (its schema, its stamp), looked up once per version's handle (a failed lookup is tried again). */
-function versionFact<T>(db: WarehouseDb, key: string, lookup: () => Promise<T>): Promise<T> {
+/** A fact about the version (its schema, its stamp, a plan's choice), looked up once per version's handle (a failed lookup is tried again). */
+export function versionFact<T>(db: WarehouseDb, key: string, lookup: () => Promise<T>): Promise<T> {
 	const handle = schemaHandleOf(db);
 	const known = versionFacts.get(handle) ?? new Map<string, Promise<unknown>>();
 	versionFacts.set(handle, known);
