@@ -10,7 +10,7 @@ import { Database } from '../../warehouse/duckdb/database.ts';
 import { DuckDBDialect } from '../../warehouse/duckdb/duckdb-dialect.ts';
 import { toDuckDBParameters } from '../../warehouse/duckdb/duckdb-parameters.ts';
 import type { WarehouseSchema } from '../../warehouse/tables.ts';
-import { readConnections } from '../../warehouse/versions/published-warehouse.ts';
+import { PREPARED_STATEMENTS, readConnections } from '../../warehouse/versions/published-warehouse.ts';
 import { openPublished } from '../../warehouse/versions/version-files.ts';
 import { benefitDistribution, topInitiatives } from '../benefit.ts';
 import { breakdown } from '../breakdowns.ts';
@@ -126,7 +126,7 @@ async function timePair(iterations: number, product: () => Promise<unknown>, raw
 export async function benchDatabase(database: Database, label: string, iterations: number, targetP95: number): Promise<BenchResult[]> {
 	let capture: CompiledQuery[] | undefined;
 	// The product side reads through the dashboard's pool of connections (queries of one call may run at once); raw runs its statements one by one.
-	const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database, connections: readConnections() }), log: (event) => void capture?.push(event.query) });
+	const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database, connections: readConnections(), preparedStatements: PREPARED_STATEMENTS }), log: (event) => void capture?.push(event.query) });
 	const grassroots = (await database.one<{ code: string }>(`SELECT unit_code AS code FROM unit WHERE level = 3 AND level1_code = 'T38' ORDER BY unit_code LIMIT 1`))?.code ?? 'T38';
 	const initiative = (await database.one<{ id: string }>(`SELECT max(initiative_id) AS id FROM initiative WHERE level1_code = 'T38'`))?.id ?? '?';
 	const results: BenchResult[] = [];

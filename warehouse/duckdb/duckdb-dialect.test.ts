@@ -1,9 +1,10 @@
-// The Kysely DuckDB dialect on a real DuckDB: plain values, one-row "count" results, parameters, transactions, streaming.
+// The Kysely DuckDB dialect on a real DuckDB: plain values, one-row "count" results, parameters, transactions, streaming, kept prepared statements.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DuckDBConnection } from '@duckdb/node-api';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Database } from './database.ts';
 import { DuckDBDialect } from './duckdb-dialect.ts';
 
@@ -169,5 +170,53 @@ describe('DuckDBDialect over a path', () => {
 		expect(seen).toBe(5);
 		await pooled.destroy();
 		database.close();
+	});
+
+	it('keeps read statements prepared when asked: a repeat is neither parsed nor planned again, with the same rows for new parameters', async () => {
+		const database = await Database.open(':memory:');
+		await database.run('CREATE TABLE unit (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, members BIGINT)');
+		const db = new Kysely<TestSchema>({ dialect: new DuckDBDialect({ database }) });
+		await db.insertInto('unit').values([{ code: 'T38', name: 'Thanh Hóa', members: 10 }, { code: 'T01', name: 'Hà Nội', members: 20 }, { code: 'T79', name: 'TP. Hồ Chí Minh', members: null }]).execute();
+		const extract = vi.spyOn(DuckDBConnection.prototype, 'extractStatements');
+		const kept = new Kysely<TestSchema>({ dialect: new DuckDBDialect({ database, preparedStatements: 2 }) });
+		try {
+			const byCode = (code: string) => kept.selectFrom('unit').select(['name', 'members']).where('code', '=', code).execute();
+			expect(await byCode('T38')).toEqual([{ name: 'Thanh Hóa', members: 10 }]);
+			expect(await byCode('T01')).toEqual([{ name: 'Hà Nội', members: 20 }]);
+			expect(await byCode('T79')).toEqual([{ name: 'TP. Hồ Chí Minh', members: null }]);
+			expect(await byCode('X')).toEqual([]);
+			expect(extract).toHaveBeenCalledTimes(1);
+			// Parameters of another type than the first binding's, a statement without parameters, a leading comment.
+			const above = (value: number | string) => sql<{ n: number }>`SELECT count(*) AS n FROM unit WHERE members > ${value}::BIGINT`.execute(kept);
+			expect((await above(15)).rows).toEqual([{ n: 1 }]);
+			expect((await above('5')).rows).toEqual([{ n: 2 }]);
+			expect(extract).toHaveBeenCalledTimes(2);
+			// Two are kept: the least recently used (byCode) was dropped for the third and is prepared again.
+			expect((await sql<{ n: number }>`-- all units
+				SELECT count(*) AS n FROM unit`.execute(kept)).rows).toEqual([{ n: 3 }]);
+			expect(await byCode('T38')).toEqual([{ name: 'Thanh Hóa', members: 10 }]);
+			expect(extract).toHaveBeenCalledTimes(4);
+			// Writes and texts of several statements are not kept (each run parses them).
+			await sql`INSERT INTO unit VALUES ('T02', 'Hà Giang', 1)`.execute(kept);
+			await sql`INSERT INTO unit VALUES ('T02', 'Hà Giang', 1)`.execute(kept).catch(() => undefined);
+			expect(await byCode('T02')).toEqual([{ name: 'Hà Giang', members: 1 }]);
+			const several = sql<{ n: number }>`SELECT 1 AS n; SELECT 2 AS n`;
+			expect((await several.execute(kept)).rows).toEqual((await several.execute(db)).rows);
+			// An error is the statement's own.
+			await expect(sql`SELECT nope FROM unit`.execute(kept)).rejects.toThrow(/nope/u);
+		} finally {
+			await kept.destroy();
+			extract.mockRestore();
+		}
+		// Without the option, each run parses its statement.
+		const fresh = vi.spyOn(DuckDBConnection.prototype, 'extractStatements');
+		try {
+			for (const code of ['T38', 'T01']) await db.selectFrom('unit').select('name').where('code', '=', code).execute();
+			expect(fresh).toHaveBeenCalledTimes(2);
+		} finally {
+			fresh.mockRestore();
+			await db.destroy();
+			database.close();
+		}
 	});
 });

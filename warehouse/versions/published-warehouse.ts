@@ -36,6 +36,9 @@ export interface PublishedWarehouseOptions {
 
 const DEFAULT_CONNECTIONS = 2;
 
+/** Read statements kept prepared per connection of a published version (its statements repeat with new parameters). */
+export const PREPARED_STATEMENTS = 128;
+
 /** The read connections per version the dashboard uses: SANG_KIEN_DUCKDB_CONNECTIONS, default 2. */
 export function readConnections(): number {
 	return Number(process.env['SANG_KIEN_DUCKDB_CONNECTIONS']) || DEFAULT_CONNECTIONS;
@@ -101,7 +104,7 @@ export class PublishedWarehouse {
 				opened.database.close();
 				return;
 			}
-			const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: opened.database, connections: this.#connections }) });
+			const db = new Kysely<WarehouseSchema>({ dialect: new DuckDBDialect({ database: opened.database, connections: this.#connections, preparedStatements: PREPARED_STATEMENTS }) });
 			const previous = this.#entry;
 			this.#entry = { version: opened.version, database: opened.database, db, refs: 0, retired: false };
 			if (previous) {
