@@ -1,7 +1,7 @@
 // Economic benefit as of T: its distribution (quantiles of a heavy tail), the top initiatives (titles only inside the viewer's detail scope) and totals by unit, region or field.
 import { sql, type RawBuilder } from 'kysely';
 import { breakdown, readsLatestMarts, type Breakdown, type FigureSource } from './breakdowns.ts';
-import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
 import { shares, type Shares } from './shares.ts';
 import type { UnitTopInitiativeTable } from '../warehouse/tables.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
@@ -90,7 +90,7 @@ export async function topInitiativesFrom(db: WarehouseDb, options: QueryOptions 
 			WITH top AS (${topOfPeriodsSql(sql`initiative_period`, sql`${asOfCondition(stamp.asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`, limit)})
 			-- the top rows are cut from the periods first: only they are joined to titles
 			SELECT t.initiative_id, i.title, t.field, t.grassroots_code, t.level1_code, t.benefit
-			FROM top t JOIN initiative i USING (initiative_id)
+			FROM top t JOIN initiative i ON i.initiative_id = t.initiative_id AND ${scopeCondition(scope, 'i')}
 			ORDER BY t.benefit DESC, t.initiative_id`
 	).execute(db);
 	return { ...stamp, unit: scope.code, rows: rankedInitiatives(rows) };

@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, versionFact, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { searchIndexStat, textJoin } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -52,7 +52,7 @@ export async function topAuthorsFrom(
 				AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 's')}
 			${textJoin(index, 't', 's.author_no')}`
 		: sql`SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit, a.author_key
-			FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative`;
+			FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative AND ${scopeCondition(scope, 'i')}`;
 	const { rows } = await sql<NamedAuthorRow>`
 		-- Only authors that can reach the first rows (ranked on every key before the name, ties kept) are joined to names.
 		WITH front AS (${front})

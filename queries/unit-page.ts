@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { rankedInitiatives, topOfPeriodsSql, type TopInitiative, type TopInitiativeRow } from './benefit.ts';
 import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy, type BreakdownCount } from './breakdowns.ts';
 import { rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
-import { asOfCondition, hasColumn, hasTables, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, hasColumn, hasTables, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import { searchIndexStat, textJoin } from './initiative-search.ts';
 import { FIRST_DAY } from './programme.ts';
@@ -305,12 +305,12 @@ type IndexedJoin = (id: RawBuilder<unknown>, text: 's.author_no' | 's.title_no')
  * last initiative as its initiative row has them: its period at T carries the initiative's units (initiative_period takes
  * them from the initiative row), and with `indexed` its search_period row the number of its author's name in search_text.
  */
-function authorRowsSql(indexed: IndexedJoin | null, limit: number) {
+function authorRowsSql(indexed: IndexedJoin | null, limit: number, inScope: RawBuilder<boolean>) {
 	const named = indexed
 		? sql`SELECT a.*, t.text AS name, p.grassroots_code, p.level1_code
 			FROM front a JOIN current_period p ON p.initiative_id = a.last_initiative
 			${indexed(sql.ref('a.last_initiative'), 's.author_no')}`
-		: sql`SELECT a.*, i.author AS name, i.grassroots_code, i.level1_code FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative`;
+		: sql`SELECT a.*, i.author AS name, i.grassroots_code, i.level1_code FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative AND ${inScope}`;
 	return sql`
 		SELECT name, grassroots_code, level1_code, valid, on_portal, benefit,
 			row_number() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, name, author_key) AS ord
@@ -319,10 +319,10 @@ function authorRowsSql(indexed: IndexedJoin | null, limit: number) {
 }
 
 /** SQL: unitScan's top initiatives with their titles (from the unit's search_period rows with `indexed`, else initiative). */
-function topRowsSql(indexed: IndexedJoin | null) {
+function topRowsSql(indexed: IndexedJoin | null, inScope: RawBuilder<boolean>) {
 	const titled = indexed
 		? sql`SELECT x.*, t.text AS title FROM top x ${indexed(sql.ref('x.initiative_id'), 's.title_no')}`
-		: sql`SELECT x.*, i.title FROM top x JOIN initiative i USING (initiative_id)`;
+		: sql`SELECT x.*, i.title FROM top x JOIN initiative i ON i.initiative_id = x.initiative_id AND ${inScope}`;
 	return sql`
 		SELECT initiative_id, title, field, grassroots_code, level1_code, benefit,
 			row_number() OVER (ORDER BY benefit DESC, initiative_id) AS ord
@@ -414,6 +414,9 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	// version has it (a few row groups; a grassroots union's periods carry their text numbers), else from a join of initiative
 	// (a read of every initiative's id): for a level-1 unit, whose rows span many row groups, the join costs less (T38 as of
 	// 20/04/2022 at scale 1: CPU ~100 vs ~160 ms).
+	// An initiative's unit columns are its periods' (initiative_period takes them from the initiative row), so the initiatives
+	// listed are the scope's: the join reads only the scope's initiatives past the cheap unit columns (T38 at scale 1: ~4 ms CPU less a join).
+	const initiativeInScope = scopeCondition(scope, 'i');
 	const indexed: IndexedJoin | null = !index || !detail
 		? null
 		: fromIndex
@@ -457,8 +460,8 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 			? [
 					...(withAuthors ? [sql`front AS (${authorFrontOfCurrentSql(options.authorLimit!)})`] : []),
 					sql`top AS (${topOfPeriodsSql(current, sql`TRUE`, options.topLimit)})`,
-					...(withAuthors ? [sql`author_row AS (${authorRowsSql(indexed, options.authorLimit!)})`] : []),
-					sql`top_row AS (${topRowsSql(indexed)})`
+					...(withAuthors ? [sql`author_row AS (${authorRowsSql(indexed, options.authorLimit!, initiativeInScope)})`] : []),
+					sql`top_row AS (${topRowsSql(indexed, initiativeInScope)})`
 				]
 			: [])
 	];
