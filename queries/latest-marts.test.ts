@@ -48,7 +48,7 @@ const answered = (answers: unknown[]) => answers.filter((a) => !(a as { error?: 
 
 describe('latest-export marts', () => {
 	it('fill every detail mart on the fixture', async () => {
-		for (const table of ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative']) {
+		for (const table of ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_author_front', 'unit_top_initiative']) {
 			const { n } = (await fixture.database.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!;
 			expect(n, table).toBeGreaterThan(0);
 		}
@@ -85,7 +85,7 @@ describe('latest-export marts', () => {
 					'T40' AS level1_code, 'valid' AS status, 900000000 AS benefit, 'T40:0912000111' AS author_key, TIMESTAMP '2022-03-01 10:00' AS submitted_at,
 					TIMESTAMP '2022-03-01 10:00' AS from_at, (SELECT no_from FROM unit_span WHERE unit_code = 'T40.01.0001') AS grassroots_no`);
 			}
-			await runSqlFile(extra.database, 'sql/marts/unit-detail.sql');
+			for (const mart of ['unit-detail', 'unit-author-front']) await runSqlFile(extra.database, `sql/marts/${mart}.sql`);
 			for (const source of ['marts', 'periods'] as const) {
 				const top = await topAuthorsFrom(extra.db, { viewer: LEADERSHIP, unit: 'T40', asOf: latest, limit: 1 }, source);
 				expect(top.rows.map((r) => [r.name, r.valid]), source).toEqual([['Trần Văn Tý', 2]]);
@@ -96,11 +96,46 @@ describe('latest-export marts', () => {
 	});
 
 	it('give topAuthors() and authorsByValidCount() the ranking of the scan, for small and large limits', async () => {
-		for (const limit of [1, 2, 3, 10, 1000]) {
+		// Up to 100 from unit_author_front, beyond it from unit_author and a join.
+		for (const limit of [1, 2, 3, 10, 100, 101, 1000]) {
 			const answers = answered(await agree((o, source) => topAuthorsFrom(fixture.db, { ...o, limit }, source)));
 			expect(answers.some((a) => (a as { rows: unknown[] }).rows.length > 0), String(limit)).toBe(true);
 		}
 		answered(await agree((o, source) => authorsByValidCountFrom(fixture.db, o, source)));
+	});
+
+	it('keep in unit_author_front exactly the authors ranked within their unit\'s first 100, ties at the cut kept, named by their last initiative (and read by rank)', async () => {
+		const extra = await openFixtureWarehouse();
+		try {
+			// 400 more authors of T40, each with an initiative naming them: 95 ahead, then 10 tied at rank 96 across the 100th, then 5
+			// with the same counts but no benefit (after them: rank 106), then fewer valid ones with repeated figures and null benefits.
+			await extra.database.run(`INSERT INTO initiative BY NAME SELECT 'SK-FRONT-' || i AS initiative_id, 'Tác giả ' || i AS author, 'T40.01.0001' AS grassroots_code,
+				'T40.01' AS upper_code, 'T40' AS level1_code, 'T40:front' || i AS author_key FROM range(400) t(i)`);
+			await extra.database.run(`INSERT INTO unit_author BY NAME SELECT 'T40' AS unit_code, 1 AS unit_level, (SELECT max(as_of) FROM unit_author) AS as_of,
+				'T40:front' || i AS author_key, CASE WHEN i < 95 THEN 1000 - i WHEN i < 110 THEN 500 ELSE i % 4 END AS valid, 1000 - (i >= 110)::INTEGER * (i % 3) AS on_portal,
+				CASE WHEN i < 105 THEN 7000 WHEN i < 110 THEN NULL WHEN i % 5 = 0 THEN NULL ELSE (i % 7) * 1000 END AS benefit,
+				'SK-FRONT-' || i AS last_initiative FROM range(400) t(i)`);
+			await runSqlFile(extra.database, 'sql/marts/unit-author-front.sql');
+			const definition = `SELECT a.unit_code, a.unit_level, a.as_of, a.author_key, a.valid, a.on_portal, a.benefit, i.author AS name, i.grassroots_code, i.level1_code FROM (
+					SELECT *, rank() OVER (PARTITION BY unit_code ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST) AS r FROM unit_author
+				) a JOIN initiative i ON i.initiative_id = a.last_initiative WHERE r <= 100`;
+			const kept = `SELECT unit_code, unit_level, as_of, author_key, valid, on_portal, benefit, name, grassroots_code, level1_code FROM unit_author_front`;
+			for (const [left, right] of [[definition, kept], [kept, definition]]) {
+				expect(await extra.database.all(`${left} EXCEPT ALL ${right}`)).toEqual([]);
+			}
+			const t40 = (await extra.database.one<{ n: number }>(`SELECT count(*) AS n FROM unit_author_front WHERE unit_code = 'T40'`))!;
+			expect(Number(t40.n)).toBe(105);
+			// Read by rank: the first `limit` of the join of unit_author, at the cut (96: ten tied) and past it.
+			const latest = (await resolveStamp(extra.db)).latestExport;
+			for (const limit of [1, 95, 96, 97, 100]) {
+				const expected = await extra.database.all<{ name: string }>(`SELECT i.author AS name FROM unit_author a JOIN initiative i ON i.initiative_id = a.last_initiative
+					WHERE a.unit_code = 'T40' ORDER BY a.valid DESC, a.on_portal DESC, a.benefit DESC NULLS LAST, i.author, a.author_key LIMIT ${limit}`);
+				const top = await topAuthorsFrom(extra.db, { viewer: LEADERSHIP, unit: 'T40', asOf: latest, limit }, 'marts');
+				expect(top.rows.map((r) => r.name), String(limit)).toEqual(expected.map((r) => r.name));
+			}
+		} finally {
+			await extra.close();
+		}
 	});
 
 	it('give topInitiatives() the initiatives of the scan, within and beyond the rows the mart keeps', async () => {
@@ -125,6 +160,16 @@ describe('latest-export marts', () => {
 			}
 		} finally {
 			await older.close();
+		}
+		// A version with unit_author but not unit_author_front names the front by its join.
+		const partial = await openFixtureWarehouse();
+		try {
+			await partial.database.run('DROP TABLE unit_author_front');
+			for (const unit of ['VN', 'T38', 'T38.01']) {
+				for (const limit of [1, 3, 100]) expect(await topAuthorsFrom(partial.db, { viewer: LEADERSHIP, unit, limit }, 'marts')).toEqual(await topAuthorsFrom(fixture.db, { viewer: LEADERSHIP, unit, limit }, 'periods'));
+			}
+		} finally {
+			await partial.close();
 		}
 	});
 });

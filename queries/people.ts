@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, hasTables, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { searchIndexStat, textJoin } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -39,6 +39,16 @@ export async function topAuthorsFrom(
 	if (!canSeeDetail(options.viewer, scope.code)) throw new NotVisibleError(`authors of ${scope.code}`);
 	const limit = options.limit ?? 10;
 	if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new QueryInputError('invalid_option', 'limit must be 1–1000');
+	if (scope.level <= 2 && limit <= AUTHOR_FRONT_KEPT && (await readsLatestMarts(db, source, stamp)) && (await hasTables(db, ['unit_author_front']))) {
+		// The unit's authors within its first 100, already named: the same rows as the front below and its join.
+		const { rows } = await sql<NamedAuthorRow>`
+			SELECT name, grassroots_code, level1_code, valid, on_portal, benefit FROM unit_author_front
+			WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP
+			QUALIFY rank() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST) <= ${limit}
+			ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, name, author_key
+			LIMIT ${limit}`.execute(db);
+		return { ...stamp, unit: scope.code, rows: rankedAuthors(rows) };
+	}
 	const front = scope.level <= 2 && (await readsLatestMarts(db, source, stamp)) ? await frontOfMart(db, scope.code, stamp.asOf, limit) : frontOfPeriods(stamp.asOf, scope, limit);
 	// Names of a unit's authors: from its row groups of the search index (its period at T carries the initiative's units,
 	// its author number the name), not a join reading every initiative's id, unless the unit holds a large share of the
@@ -61,6 +71,9 @@ export async function topAuthorsFrom(
 		LIMIT ${limit}`.execute(db);
 	return { ...stamp, unit: scope.code, rows: rankedAuthors(rows) };
 }
+
+/** The authors unit_author_front keeps per unit: those ranked within the first 100 (warehouse/sql/marts/unit-author-front.sql). */
+const AUTHOR_FRONT_KEPT = 100;
 
 /**
  * Whether a unit holds at most a tenth of the nation's initiatives on the portal at the latest export (unit_totals): only a

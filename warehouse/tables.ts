@@ -317,6 +317,20 @@ export interface UnitAuthorTable {
 	last_initiative: string;
 }
 
+/** Latest-export authors of unit_author ranked within their unit's first 100 (ties kept), named from their last initiative. */
+export interface UnitAuthorFrontTable {
+	unit_code: string;
+	unit_level: number;
+	as_of: Timestamp | null;
+	author_key: string;
+	valid: number;
+	on_portal: number;
+	benefit: number | null;
+	name: string | null;
+	grassroots_code: string | null;
+	level1_code: string | null;
+}
+
 /** Latest-export top 100 valid initiatives by benefit of the nation, level-1 units and upper-level unions. */
 export interface UnitTopInitiativeTable {
 	unit_code: string;
@@ -421,6 +435,7 @@ export interface WarehouseSchema {
 	unit_totals_detail: UnitTotalsDetailTable;
 	unit_breakdown: UnitBreakdownTable;
 	unit_author: UnitAuthorTable;
+	unit_author_front: UnitAuthorFrontTable;
 	unit_top_initiative: UnitTopInitiativeTable;
 	unit_span: UnitSpanTable;
 	search_text: SearchTextTable;

@@ -84,6 +84,9 @@ describe('auditVersion', () => {
 		const authors = await failing(`DELETE FROM unit_author WHERE unit_code = 'T38'`);
 		expect(authors.failed.map((c) => c.name)).toEqual(['marts-agree-core']);
 		expect(authors.failed[0]!.detail).toMatch(/^1 offending: unit_author T38 authors 0 ≠ unit_totals [1-9]/u);
+		const front = await failing(`DELETE FROM unit_author_front WHERE unit_code = 'T38' AND author_key = (SELECT max(author_key) FROM unit_author_front WHERE unit_code = 'T38')`);
+		expect(front.failed.map((c) => c.name)).toEqual(['marts-agree-core']);
+		expect(front.failed[0]!.detail).toMatch(/^1 offending: unit_author_front T38 rows \d+ < [1-9]/u);
 	});
 
 	it('fails on overlapping periods of one initiative', async () => {

@@ -8,7 +8,7 @@ export interface BuildMartsReport {
 	unitTotals: number;
 }
 
-const MARTS = ['unit-grouping', 'unit-span', 'initiative-period', 'daily-series', 'unit-totals', 'unit-detail', 'search-index'];
+const MARTS = ['unit-grouping', 'unit-span', 'initiative-period', 'daily-series', 'unit-totals', 'unit-detail', 'unit-author-front', 'search-index'];
 
 /** Recomputes every mart from core (needs mergeUnits and mergeInitiatives first). */
 export async function buildMarts(db: Database): Promise<BuildMartsReport> {

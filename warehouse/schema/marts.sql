@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS unit_span (
 CREATE TABLE IF NOT EXISTS search_text (
 	text_no INTEGER NOT NULL,
 	is_title BOOLEAN NOT NULL,
-	text VARCHAR NOT NULL
+	text VARCHAR NOT NULL USING COMPRESSION fsst
 );
 -- Layout 4's folded column is dropped by search-index.sql (not here: this file runs again at the audit, after the index is built,
 -- and a table with an index cannot be altered).
@@ -51,21 +51,25 @@ DROP TABLE IF EXISTS search_word_text;
 
 -- Grain: one row per initiative_period row (its columns the list shows), with the search_text numbers of the initiative's title and author
 -- (null when it has none). Stored with the open periods first, each half sorted by grassroots_no.
+-- The columns added below for older layouts are part of the table as created (same order), so their compression can be named.
 CREATE TABLE IF NOT EXISTS search_period (
 	grassroots_no INTEGER,
 	title_no INTEGER,
 	author_no INTEGER,
 	-- the initiative's number in initiative_id order
 	id_no INTEGER,
-	status VARCHAR NOT NULL,
+	status VARCHAR NOT NULL USING COMPRESSION dictionary,
 	benefit BIGINT,
 	submitted_at TIMESTAMP NOT NULL,
 	from_at TIMESTAMP NOT NULL,
 	-- 'infinity' while the period is open (initiative_period.to_at null)
 	to_at TIMESTAMP NOT NULL,
-	initiative_id VARCHAR NOT NULL,
-	field VARCHAR,
-	grassroots_code VARCHAR
+	initiative_id VARCHAR NOT NULL USING COMPRESSION fsst,
+	field VARCHAR USING COMPRESSION dictionary,
+	grassroots_code VARCHAR USING COMPRESSION dictionary,
+	author_key_no INTEGER,
+	sector VARCHAR USING COMPRESSION dictionary,
+	is_leader BOOLEAN
 );
 -- versions built with the first layout of search_period
 ALTER TABLE search_period ADD COLUMN IF NOT EXISTS field VARCHAR;
@@ -184,6 +188,23 @@ CREATE TABLE IF NOT EXISTS unit_author (
 	on_portal BIGINT NOT NULL,
 	benefit BIGINT,
 	last_initiative VARCHAR NOT NULL USING COMPRESSION fsst
+);
+
+-- Grain: one row per (unit_code, author_key) of unit_author ranked within its unit's first 100 (rank on valid DESC, on_portal DESC,
+-- benefit DESC NULLS LAST, ties kept), with the name, grassroots union and level-1 unit of the author's last initiative as its initiative
+-- row has them (restricted personal data), sorted by unit_code: topAuthors() at the latest export for limits up to 100 reads a unit's
+-- few rows, no join (warehouse/sql/marts/unit-author-front.sql).
+CREATE TABLE IF NOT EXISTS unit_author_front (
+	unit_code VARCHAR NOT NULL,
+	unit_level INTEGER NOT NULL,
+	as_of TIMESTAMP,
+	author_key VARCHAR NOT NULL,
+	valid BIGINT NOT NULL,
+	on_portal BIGINT NOT NULL,
+	benefit BIGINT,
+	name VARCHAR,
+	grassroots_code VARCHAR,
+	level1_code VARCHAR
 );
 
 -- Grain: one row per (unit_code, rank) for the nation ('VN', level 0), each level-1 unit (1) and upper-level union (2) as of the latest export time: the 100 valid initiatives with the largest stated benefit (ties by id), rank 1 first, with their titles (restricted: shown only inside the viewer's detail scope).

@@ -1,7 +1,7 @@
 -- Audit: marts that disagree with core: national figures at the latest export time from initiative_period vs initiative/withdrawals,
 -- unit_totals vs the same count, each series' last day vs unit_totals (nation and level-1 units), and the latest-export detail marts vs
 -- unit_totals: one unit_totals_detail row per unit, each breakdown adding up to the unit's figures, one unit_author row per author
--- counted, min(100, stating) top initiatives, all as of the same time.
+-- counted, at least min(100, authors) of them in unit_author_front, min(100, stating) top initiatives, all as of the same time.
 WITH as_of AS (
 	SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND dataset = 'initiatives'
 ),
@@ -47,3 +47,7 @@ UNION ALL
 SELECT 'unit_top_initiative ' || d.unit_code || ' rows ' || coalesce(i.n, 0) || ' ≠ ' || least(100, d.stating)
 FROM unit_totals_detail d LEFT JOIN (SELECT unit_code, count(*) AS n FROM unit_top_initiative GROUP BY unit_code) i USING (unit_code)
 WHERE d.unit_level <= 2 AND coalesce(i.n, 0) <> least(100, d.stating)
+UNION ALL
+SELECT 'unit_author_front ' || t.unit_code || ' rows ' || coalesce(f.n, 0) || ' < ' || least(100, t.authors)
+FROM unit_totals t LEFT JOIN (SELECT unit_code, count(*) AS n FROM unit_author_front GROUP BY unit_code) f USING (unit_code)
+WHERE t.unit_level <= 2 AND coalesce(f.n, 0) < least(100, t.authors)
