@@ -15,7 +15,7 @@ import { readCurrent, versionPath } from '../../warehouse/versions/version-files
  * and identical in times and units, so daily_series and unit_totals are exactly N times the source's counts (participating
  * grassroots unions unchanged, attainment recomputed): they are scaled, not recomputed. Staged rows and initiative_version
  * are left empty (no query reads them). unit_span and initiative_period.grassroots_no are copied as they are (same tree); the
- * latest-export detail marts are rebuilt from the copies by warehouse/sql/marts/unit-detail.sql, and the search index by
+ * latest-export detail marts are rebuilt from the copies by warehouse/sql/marts/unit-detail.sql and unit-author-front.sql, and the search index by
  * warehouse/sql/marts/search-index.sql.
  */
 export const REPLICA_DESCRIPTION = 'synthetic ×N replica of a published warehouse (initiatives copied N times under new ids and author keys over the same unit tree; marts scaled exactly)';
@@ -23,7 +23,7 @@ export const REPLICA_DESCRIPTION = 'synthetic ×N replica of a published warehou
 /** Tables copied N times (with new ids), in the order built. */
 const REPLICATED = ['initiative', 'initiative_withdrawal', 'quarantine', 'initiative_period'] as const;
 /** The latest-export detail marts: rebuilt on the copies by their own SQL (authors and top initiatives do not scale by a factor). */
-const DETAIL_MARTS = ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_top_initiative'];
+const DETAIL_MARTS = ['unit_totals_detail', 'unit_breakdown', 'unit_author', 'unit_author_front', 'unit_top_initiative'];
 /** The search index: rebuilt on the copies by its own SQL (its rows point at initiative ids and periods). */
 const SEARCH_INDEX = ['search_text', 'search_period', 'search_text_count', 'search_meta'];
 /** Tables left empty or built apart: staging leftovers and history no query reads, the scaled marts, the detail marts and the search index. */
@@ -64,6 +64,7 @@ export async function fillReplica(database: Database, factor: number, log: (line
 	const started = performance.now();
 	await runSqlFile(database, 'sql/marts/unit-grouping.sql');
 	await runSqlFile(database, 'sql/marts/unit-detail.sql');
+	await runSqlFile(database, 'sql/marts/unit-author-front.sql');
 	log(`replica ×${factor}: detail marts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 	const indexed = performance.now();
 	await runSqlFile(database, 'sql/marts/search-index.sql');
