@@ -1,5 +1,6 @@
 // vi-VN formatting writes figures the way the Vietnamese press does.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../pipelines/simulated-portal/portal-faults.ts';
 import { formatAsOfPhrase, formatDate, formatDateTime, formatInteger, formatPercent, formatVnd } from './vi-format.ts';
 
 describe('vi-VN formatting', () => {
@@ -9,6 +10,17 @@ describe('vi-VN formatting', () => {
 		expect(formatInteger(1234567, 'en')).toBe('1,234,567');
 		expect(formatPercent(1.089)).toBe('108,9%');
 		expect(formatPercent(1.089, 'en')).toBe('108.9%');
+	});
+
+	it('groups every integer as Intl does (its own grouping for safe integers), zero without a sign', () => {
+		const intl = { vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }) };
+		const next = seededRandom(11);
+		const values = [0, 1, -1, 999, 1000, -1000, 100000, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53, 1e21, 12.6, -0.4];
+		for (let k = 0; k < 2000; k++) values.push(Math.round((next() - 0.5) * 10 ** Math.floor(next() * 16)));
+		for (const value of values) {
+			for (const language of ['vi', 'en'] as const) expect(formatInteger(value, language), `${value} ${language}`).toBe(intl[language].format(value).replace(/^-0$/u, '0'));
+		}
+		expect(formatInteger(-0)).toBe('0');
 	});
 
 	it('writes benefit in tỷ and triệu đồng', () => {

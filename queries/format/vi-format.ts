@@ -10,7 +10,17 @@ const integerFormats = {
 
 /** 1234567 → "1.234.567" (vi) or "1,234,567" (en). */
 export function formatInteger(value: number, language: Language = 'vi'): string {
-	return integerFormats[language].format(value);
+	// A safe integer's digits are grouped here (a page formats thousands of table cells; Intl costs ~1 µs each), as Intl groups them.
+	if (!Number.isSafeInteger(value)) {
+		const formatted = integerFormats[language].format(value);
+		// A small negative fraction rounds to zero, written without a sign.
+		return formatted === '-0' ? '0' : formatted;
+	}
+	const digits = String(Math.abs(value));
+	const separator = language === 'vi' ? '.' : ',';
+	let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+	for (let at = grouped.length; at < digits.length; at += 3) grouped += separator + digits.slice(at, at + 3);
+	return value < 0 ? `-${grouped}` : grouped;
 }
 
 /** Decimal formats by language and digits, made once: constructing an Intl.NumberFormat costs far more than formatting. */
