@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleFooter } from './exports-fixture.ts';
 import { pngFile, pngFonts, pngSize } from './png-export.server.ts';
-import { captionLines, svgFile, svgSize, wrapText } from './svg-export.ts';
+import { captionLines, escapeXml, svgFile, svgSize, wrapText } from './svg-export.ts';
 
 const chart =
 	'<svg xmlns="http://www.w3.org/2000/svg" width="320" height="120" viewBox="0 0 320 120" font-family="system-ui, sans-serif">' +
@@ -17,6 +17,12 @@ describe('svgFile', () => {
 		expect(file).toContain('Nguồn: dữ liệu xuất từ Cổng &quot;1 triệu sáng');
 		const { height } = svgSize(file.slice(file.indexOf('<svg')));
 		expect(height).toBe(120 + 12 + captionLines(sampleFooter, 320).length * 15);
+	});
+
+	it('escapes the five XML specials, every one of them, and leaves other text as it is', () => {
+		expect(escapeXml(`a & b <c> "d" 'e' && <<`)).toBe('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &amp;&amp; &lt;&lt;');
+		expect(escapeXml('1.234.567 Thanh Hóa')).toBe('1.234.567 Thanh Hóa');
+		expect(escapeXml('')).toBe('');
 	});
 
 	it('wraps caption lines at spaces', () => {

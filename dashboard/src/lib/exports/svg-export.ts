@@ -26,8 +26,13 @@ export function svgSize(svg: string): { width: number; height: number } {
 
 /** Escapes text for SVG/XML content and attributes. */
 export function escapeXml(text: string): string {
-	return text.replace(/[&<>"']/gu, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+	// Most texts (figures, dates, names) have nothing to escape: they are returned as they are.
+	return XML_SPECIAL.test(text) ? text.replace(XML_SPECIALS, (ch) => XML_ENTITIES[ch]!) : text;
 }
+
+const XML_SPECIAL = /[&<>"']/u;
+const XML_SPECIALS = /[&<>"']/gu;
+const XML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Splits text into lines of at most `maxChars` characters at spaces (a longer word gets a line of its own). */
 export function wrapText(text: string, maxChars: number): string[] {
