@@ -21,8 +21,9 @@ grassroots_figure AS (
 	GROUP BY level1_code, upper_code, grassroots_code
 ),
 unit_author AS (
-	-- each author once per grassroots union: the distinct counts of every level read these rows, not every period
-	SELECT DISTINCT level1_code, upper_code, grassroots_code, author_key FROM current_period WHERE author_key IS NOT NULL
+	-- each author once per grassroots union: the distinct counts of every level read these rows, not every period; an author is
+	-- counted on author_key_no (the author key's number: one per key, null without one), an integer cheaper to hash than the key
+	SELECT DISTINCT level1_code, upper_code, grassroots_code, author_key_no FROM current_period WHERE author_key_no IS NOT NULL
 ),
 counts AS (
 	SELECT
@@ -37,7 +38,7 @@ counts AS (
 authors AS (
 	SELECT
 		grouped_unit(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code) AS unit_code,
-		count(DISTINCT author_key) AS authors
+		count(DISTINCT author_key_no) AS authors
 	FROM unit_author
 	GROUP BY GROUPING SETS ((), (level1_code), (upper_code), (grassroots_code))
 	HAVING kept_grouping(grouping(level1_code, upper_code, grassroots_code), level1_code, upper_code, grassroots_code)
