@@ -5,7 +5,7 @@ import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type
 import { rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
 import { asOfCondition, hasColumn, hasTables, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
-import { searchIndexStat, textJoin } from './initiative-search.ts';
+import { pageTexts, searchIndexStat } from './initiative-search.ts';
 import { FIRST_DAY } from './programme.ts';
 import { cumulativeSeriesSql, toPoint, type PointRow, type SeriesPoint } from './series.ts';
 import { periodTotalsSql, totalsOf, type Totals, type TotalsRow } from './totals.ts';
@@ -288,18 +288,23 @@ interface ScanRow extends PointRow {
 	g: number | null;
 	key: string | null;
 	name: string | null;
+	/** With the index: the search_text number of the name (name then null), read after the statement. */
+	name_no: number | null;
 	initiative_id: string;
 	title: string | null;
+	/** With the index: the search_text number of the title (title then null). */
+	title_no: number | null;
 	field: string | null;
 	grassroots_code: string | null;
 	level1_code: string | null;
 }
 
 /**
- * The joins of an initiative's row at T within the unit carrying its text numbers (alias s: its search_period row, or its
- * current period when the periods were read from search_period) to the id given, and of the text one of its numbers names (search_text t).
+ * The join of an initiative's row at T within the unit carrying its text numbers (alias s: its search_period row, or its
+ * current period when the periods were read from search_period) to the id given. The texts the numbers name are read after
+ * the statement by the search_text index (pageTexts): a join of search_text read every row between the page's numbers.
  */
-type IndexedJoin = (id: RawBuilder<unknown>, text: 's.author_no' | 's.title_no') => RawBuilder<unknown>;
+type IndexedJoin = (id: RawBuilder<unknown>) => RawBuilder<unknown>;
 
 /**
  * SQL: the named authors of unitScan (front ranked, limit rows) with the name, grassroots union and level-1 unit of their
@@ -307,14 +312,15 @@ type IndexedJoin = (id: RawBuilder<unknown>, text: 's.author_no' | 's.title_no')
  * them from the initiative row), and with `indexed` its search_period row the number of its author's name in search_text.
  */
 function authorRowsSql(indexed: IndexedJoin | null, limit: number, inScope: RawBuilder<boolean>) {
+	// Authors are numbered in name order (search-index.sql), so ordering by the number orders by the name.
 	const named = indexed
-		? sql`SELECT a.*, t.text AS name, p.grassroots_code, p.level1_code
+		? sql`SELECT a.*, NULL::VARCHAR AS name, s.author_no AS name_no, p.grassroots_code, p.level1_code
 			FROM front a JOIN current_period p ON p.initiative_id = a.last_initiative
-			${indexed(sql.ref('a.last_initiative'), 's.author_no')}`
-		: sql`SELECT a.*, i.author AS name, i.grassroots_code, i.level1_code FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative AND ${inScope}`;
+			${indexed(sql.ref('a.last_initiative'))}`
+		: sql`SELECT a.*, i.author AS name, NULL::INTEGER AS name_no, i.grassroots_code, i.level1_code FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative AND ${inScope}`;
 	return sql`
-		SELECT name, grassroots_code, level1_code, valid, on_portal, benefit,
-			row_number() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, name, author_key) AS ord
+		SELECT name, name_no, grassroots_code, level1_code, valid, on_portal, benefit,
+			row_number() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, ${indexed ? sql`name_no` : sql`name`}, author_key) AS ord
 		FROM (${named})
 		QUALIFY ord <= ${limit}`;
 }
@@ -322,10 +328,10 @@ function authorRowsSql(indexed: IndexedJoin | null, limit: number, inScope: RawB
 /** SQL: unitScan's top initiatives with their titles (from the unit's search_period rows with `indexed`, else initiative). */
 function topRowsSql(indexed: IndexedJoin | null, inScope: RawBuilder<boolean>) {
 	const titled = indexed
-		? sql`SELECT x.*, t.text AS title FROM top x ${indexed(sql.ref('x.initiative_id'), 's.title_no')}`
-		: sql`SELECT x.*, i.title FROM top x JOIN initiative i ON i.initiative_id = x.initiative_id AND ${inScope}`;
+		? sql`SELECT x.*, NULL::VARCHAR AS title, s.title_no FROM top x ${indexed(sql.ref('x.initiative_id'))}`
+		: sql`SELECT x.*, i.title, NULL::INTEGER AS title_no FROM top x JOIN initiative i ON i.initiative_id = x.initiative_id AND ${inScope}`;
 	return sql`
-		SELECT initiative_id, title, field, grassroots_code, level1_code, benefit,
+		SELECT initiative_id, title, title_no, field, grassroots_code, level1_code, benefit,
 			row_number() OVER (ORDER BY benefit DESC, initiative_id) AS ord
 		FROM (${titled})`;
 }
@@ -386,14 +392,14 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	const withAuthors = detail && options.authorLimit !== null;
 	const withTotals = options.totals === true && stamp.asOf !== stamp.latestExport;
 	// Every part names every column (the first part present names the result's columns).
-	const row = (part: number, ord: string, columns: Partial<Record<'g' | 'day' | 'key' | 'on_portal' | 'under_review' | 'valid' | 'invalid' | 'benefit' | 'name' | 'initiative_id' | 'title' | 'field' | 'grassroots_code' | 'level1_code' | 'totals', string>>) =>
-		sql.raw(`SELECT ${part} AS part, ${ord} AS ord, ${(['g', 'day', 'key', 'on_portal', 'under_review', 'valid', 'invalid', 'benefit', 'name', 'initiative_id', 'title', 'field', 'grassroots_code', 'level1_code', 'totals'] as const)
+	const row = (part: number, ord: string, columns: Partial<Record<'g' | 'day' | 'key' | 'on_portal' | 'under_review' | 'valid' | 'invalid' | 'benefit' | 'name' | 'name_no' | 'initiative_id' | 'title' | 'title_no' | 'field' | 'grassroots_code' | 'level1_code' | 'totals', string>>) =>
+		sql.raw(`SELECT ${part} AS part, ${ord} AS ord, ${(['g', 'day', 'key', 'on_portal', 'under_review', 'valid', 'invalid', 'benefit', 'name', 'name_no', 'initiative_id', 'title', 'title_no', 'field', 'grassroots_code', 'level1_code', 'totals'] as const)
 			.map((c) => `${columns[c] ?? 'NULL'} AS ${c}`).join(', ')}`);
 	const parts = [
 		...(withSeries ? [sql`${row(0, 'row_number() OVER (ORDER BY day)', { day: 'day', on_portal: 'on_portal', under_review: 'under_review', valid: 'valid', invalid: 'invalid', benefit: 'benefit' })} FROM series`] : []),
 		...(bys.length > 0 ? [sql`${row(1, 'row_number() OVER (ORDER BY g, on_portal DESC, key)', { g: 'g', key: 'key', on_portal: 'on_portal', valid: 'valid', benefit: 'benefit' })} FROM grouped`] : []),
-		...(withAuthors ? [sql`${row(2, 'ord', { on_portal: 'on_portal', valid: 'valid', benefit: 'benefit', name: 'name', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM author_row`] : []),
-		...(detail ? [sql`${row(3, 'ord', { benefit: 'benefit', initiative_id: 'initiative_id', title: 'title', field: 'field', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM top_row`] : []),
+		...(withAuthors ? [sql`${row(2, 'ord', { on_portal: 'on_portal', valid: 'valid', benefit: 'benefit', name: 'name', name_no: 'name_no', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM author_row`] : []),
+		...(detail ? [sql`${row(3, 'ord', { benefit: 'benefit', initiative_id: 'initiative_id', title: 'title', title_no: 'title_no', field: 'field', grassroots_code: 'grassroots_code', level1_code: 'level1_code' })} FROM top_row`] : []),
 		// the totals row travels whole, as a struct
 		...(withTotals ? [sql`${row(4, '1', { totals: 'totals_row' })} FROM totals_row`] : [])
 	];
@@ -421,9 +427,9 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	const indexed: IndexedJoin | null = !index || !detail
 		? null
 		: fromIndex
-			? (id, text) => sql`JOIN current_period s ON s.initiative_id = ${id} ${textJoin(index, 't', text)}`
-			: (id, text) => sql`JOIN search_period s ON s.initiative_id = ${id} AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP
-				AND ${periodScopeCondition(scope, 's')} ${textJoin(index, 't', text)}`;
+			? (id) => sql`JOIN current_period s ON s.initiative_id = ${id}`
+			: (id) => sql`JOIN search_period s ON s.initiative_id = ${id} AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP
+				AND ${periodScopeCondition(scope, 's')}`;
 	// Participating grassroots unions are counted on grassroots_no (one integer per union) where the version numbers them, as
 	// totals() counts them (T38 as of 20/04/2022 at scale 1: the scan's CPU ~112 -> ~101 ms).
 	const numbered = withTotals && (scope.span !== undefined || (scope.column === null && (await hasTables(db, ['unit_span']))));
@@ -470,6 +476,15 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 		WITH ${sql.join(ctes, sql`, `)}
 		${sql.join(parts, sql` UNION ALL `)}
 		ORDER BY part, ord`.execute(db);
+	// The listed names and titles the index numbered, read by their numbers (one statement of ~30 point reads, none without).
+	const textNumbers = rows.flatMap((r) => [r.name_no, r.title_no]).filter((no) => no !== null);
+	if (textNumbers.length > 0) {
+		const texts = await pageTexts(db, textNumbers);
+		for (const r of rows) {
+			if (r.name_no !== null) r.name = texts.get(Number(r.name_no)) ?? null;
+			if (r.title_no !== null) r.title = texts.get(Number(r.title_no)) ?? null;
+		}
+	}
 	const part = (i: number) => rows.filter((r) => r.part === i);
 	return {
 		stamp,
