@@ -63,12 +63,6 @@ export interface SearchIndexStat {
 	hasSpace: boolean;
 	/** The latest export time, at which search_text_count counts the periods on the portal. */
 	asOf: string;
-	/**
-	 * rowid − text_no when it is the same for every row of search_text (inserted in text_no order; a version rebuilt over an
-	 * earlier one starts its row ids after the deleted rows), else null. A page's titles and authors are then fetched by row id:
-	 * a join on text_no reads the text of every row group the page's numbers fall in (~1 s with ~2 M distinct titles).
-	 */
-	textRowOffset: number | null;
 }
 
 /** The layout of the search index these queries read (search_meta.layout, written by warehouse/sql/marts/search-index.sql). */
@@ -89,27 +83,13 @@ export function searchIndexStat(db: WarehouseDb): Promise<SearchIndexStat | null
 			// A version of another layout lacks columns read here: the layout is checked first.
 			const { rows: layout } = await sql<{ n: number }>`SELECT count(*) AS n FROM search_meta WHERE layout = ${SEARCH_LAYOUT}`.execute(db);
 			if (n(layout[0]?.n) !== 1) return null;
-			const { rows: built } = await sql<{ has_space: boolean; as_of: string; text_row_offset: number | null }>`
-				SELECT has_space, as_of,
-					(SELECT CASE WHEN min(rowid - text_no) = max(rowid - text_no) THEN min(rowid - text_no) END FROM search_text) AS text_row_offset
-				FROM search_meta`.execute(db);
-			const offset = built[0]!.text_row_offset;
-			return { hasSpace: built[0]!.has_space === true, asOf: built[0]!.as_of, textRowOffset: offset === null ? null : Number(offset) };
+			const { rows: built } = await sql<{ has_space: boolean; as_of: string }>`SELECT has_space, as_of FROM search_meta`.execute(db);
+			return { hasSpace: built[0]!.has_space === true, asOf: built[0]!.as_of };
 		})();
 		stat.catch(() => indexOf.delete(key));
 		indexOf.set(key, stat);
 	}
 	return stat;
-}
-
-/**
- * A left join of search_text (as `as`) on the text numbered by `column` (`p.title_no`, `s.author_no`, …): by row id when the
- * version's row ids follow text_no (a fetch of the few rows joined), the text number still checked.
- */
-export function textJoin(index: SearchIndexStat, as: 't' | 'a', column: `${'p' | 's'}.${'title_no' | 'author_no'}`): RawBuilder<unknown> {
-	const number = sql`${sql.ref(as)}.text_no = ${sql.ref(column)}`;
-	const offset = index.textRowOffset;
-	return sql`LEFT JOIN search_text ${sql.ref(as)} ON ${offset === null ? number : sql`${sql.ref(as)}.rowid = ${sql.ref(column)} + ${sql.lit(offset)} AND ${number}`}`;
 }
 
 /**

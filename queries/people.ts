@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, hasTables, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
-import { searchIndexStat, textJoin } from './initiative-search.ts';
+import { pageTexts, searchIndexStat } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
 export interface AuthorRow {
@@ -56,19 +56,24 @@ export async function topAuthorsFrom(
 	const level1 = scope.level === 1 ? scope.code : scope.level1Code;
 	const fromIndex = names ? names === 'index' : scope.level >= 2 || (scope.level === 1 && (await smallShare(db, scope.code)));
 	const index = scope.span && level1 && scope.level >= 1 && fromIndex ? await searchIndexStat(db) : null;
+	// With the index, the names are read after the statement by their numbers (authors are numbered in name order, so the
+	// number orders them as the name would): a join of search_text read every text between the numbers.
 	const named = index
-		? sql`SELECT t.text AS name, s.grassroots_code, ${level1}::VARCHAR AS level1_code, a.valid, a.on_portal, a.benefit, a.author_key
+		? sql`SELECT NULL::VARCHAR AS name, s.author_no AS name_no, s.grassroots_code, ${level1}::VARCHAR AS level1_code, a.valid, a.on_portal, a.benefit, a.author_key
 			FROM front a JOIN search_period s ON s.initiative_id = a.last_initiative
-				AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 's')}
-			${textJoin(index, 't', 's.author_no')}`
-		: sql`SELECT i.author AS name, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit, a.author_key
+				AND s.from_at <= ${stamp.asOf}::TIMESTAMP AND s.to_at > ${stamp.asOf}::TIMESTAMP AND ${periodScopeCondition(scope, 's')}`
+		: sql`SELECT i.author AS name, NULL::INTEGER AS name_no, i.grassroots_code, i.level1_code, a.valid, a.on_portal, a.benefit, a.author_key
 			FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative AND ${scopeCondition(scope, 'i')}`;
-	const { rows } = await sql<NamedAuthorRow>`
+	const { rows } = await sql<NamedAuthorRow & { name_no: number | null }>`
 		-- Only authors that can reach the first rows (ranked on every key before the name, ties kept) are joined to names.
 		WITH front AS (${front})
-		SELECT name, grassroots_code, level1_code, valid, on_portal, benefit FROM (${named})
-		ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, name, author_key
+		SELECT name, name_no, grassroots_code, level1_code, valid, on_portal, benefit FROM (${named})
+		ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, ${index ? sql`name_no` : sql`name`}, author_key
 		LIMIT ${limit}`.execute(db);
+	if (index) {
+		const texts = await pageTexts(db, rows.map((r) => r.name_no));
+		for (const r of rows) r.name = r.name_no === null ? null : (texts.get(Number(r.name_no)) ?? null);
+	}
 	return { ...stamp, unit: scope.code, rows: rankedAuthors(rows) };
 }
 
