@@ -318,14 +318,7 @@ export interface UnitAuthorTable {
 }
 
 /** Latest-export authors of unit_author ranked within their unit's first 100 (ties kept), named from their last initiative. */
-export interface UnitAuthorFrontTable {
-	unit_code: string;
-	unit_level: number;
-	as_of: Timestamp | null;
-	author_key: string;
-	valid: number;
-	on_portal: number;
-	benefit: number | null;
+export interface UnitAuthorFrontTable extends Omit<UnitAuthorTable, 'last_initiative'> {
 	name: string | null;
 	grassroots_code: string | null;
 	level1_code: string | null;
