@@ -61,6 +61,7 @@ describe('text match index', () => {
 		expect(chunked.words).toEqual(index.words);
 		expect(Array.from(chunked.wordStart)).toEqual(Array.from(index.wordStart));
 		expect(Array.from(chunked.positions)).toEqual(Array.from(index.positions));
+		expect(Array.from(chunked.ordinals)).toEqual(Array.from(index.ordinals));
 		expect(chunked.bytes.equals(index.bytes)).toBe(true);
 		expect(Array.from(chunked.starts)).toEqual(Array.from(index.starts));
 		for (const k of [0, 5, 77, texts.length - 1]) expect(chunked.bytes.subarray(chunked.starts[k]!, chunked.starts[k + 1]! - 1).toString('utf8')).toBe(foldDiacritics(texts[k]!));
