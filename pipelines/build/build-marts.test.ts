@@ -124,4 +124,44 @@ describe('buildMarts', () => {
 		a.close();
 		b.close();
 	});
+	it('stores status and field as the enums of schema/marts.sql, also on a version whose period tables hold them as VARCHAR', async () => {
+		const types = (db: Database) =>
+			db.all(`SELECT table_name, column_name, data_type FROM duckdb_columns()
+			        WHERE table_name IN ('initiative_period', 'search_period') AND column_name IN ('status', 'field') ORDER BY 1, 2`);
+		const field = "ENUM('Sản xuất, kinh doanh', 'Giáo dục, đào tạo', 'Y tế', 'Hành chính, sự nghiệp', 'Khoa học, công nghệ', 'Phòng, chống dịch Covid-19', 'Hoạt động công đoàn', 'Khác')";
+		const status = "ENUM('under_review', 'valid', 'invalid')";
+		const enums = [
+			{ table_name: 'initiative_period', column_name: 'field', data_type: field },
+			{ table_name: 'initiative_period', column_name: 'status', data_type: status },
+			{ table_name: 'search_period', column_name: 'field', data_type: field },
+			{ table_name: 'search_period', column_name: 'status', data_type: status }
+		];
+		const fresh = await built();
+		expect(await types(fresh)).toEqual(enums);
+		const periods = await fresh.all('SELECT * FROM initiative_period ORDER BY initiative_id, from_at');
+		const indexed = await fresh.all(`SELECT * REPLACE (nullif(to_at, 'infinity'::TIMESTAMP) AS to_at) FROM search_period ORDER BY initiative_id, from_at`);
+		fresh.close();
+
+		// a version built before the enums: both tables as they were, VARCHAR status and field, with rows
+		const old = await openFixtureDatabase();
+		await loadScenario(old);
+		await mergeUnits(old);
+		await mergeInitiatives(old);
+		await buildMarts(old);
+		for (const table of ['search_period', 'initiative_period']) {
+			await old.run(`CREATE TABLE ${table}_v AS SELECT * REPLACE (status::VARCHAR AS status, field::VARCHAR AS field) FROM ${table};
+			               DROP TABLE ${table}; ALTER TABLE ${table}_v RENAME TO ${table}`);
+		}
+		expect((await types(old)).map((c) => c.data_type)).toEqual(['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR']);
+		await buildMarts(old);
+		expect(await types(old)).toEqual(enums);
+		expect(await old.all('SELECT * FROM initiative_period ORDER BY initiative_id, from_at')).toEqual(periods);
+		expect(await old.all(`SELECT * REPLACE (nullif(to_at, 'infinity'::TIMESTAMP) AS to_at) FROM search_period ORDER BY initiative_id, from_at`)).toEqual(indexed);
+		// read back as the texts, and compared with texts
+		expect(await old.all(`SELECT DISTINCT status FROM initiative_period WHERE status IN ('valid', 'invalid') ORDER BY 1`)).toEqual([
+			{ status: 'valid' },
+			{ status: 'invalid' }
+		]);
+		old.close();
+	});
 });

@@ -2,6 +2,7 @@
 -- Starts at submitted_at; status at T = the latest-known version (max valid_from) whose status time is <= T, else under review;
 -- a status time is clamped into [submitted_at, the export time the version was first seen]; periods end at a withdrawal
 -- and restart at a reinstatement. Unit, author and other attributes come from the initiative's current row.
+-- Status and field are cast to the enums initiative_status and initiative_field (schema/marts.sql) as they enter the periods.
 -- Nearly every initiative has one version and was never withdrawn: those take a direct path (at most two periods from one join, no window);
 -- the few others go through the general one. Intermediate results are temp tables (they spill) or inlined CTEs (NOT MATERIALIZED): a CTE
 -- read twice is otherwise held in memory whole; at scale 1 with every snapshot loaded that does not fit the building version's memory limit.
@@ -20,13 +21,13 @@ FROM (SELECT DISTINCT author_key FROM initiative WHERE author_key IS NOT NULL);
 
 CREATE OR REPLACE TEMP TABLE period_row AS
 WITH base AS NOT MATERIALIZED (
-	SELECT i.initiative_id, i.grassroots_code, i.upper_code, i.level1_code, i.field, i.sector, i.is_leader, i.author_key, i.submitted_at,
+	SELECT i.initiative_id, i.grassroots_code, i.upper_code, i.level1_code, i.field::initiative_field AS field, i.sector, i.is_leader, i.author_key, i.submitted_at,
 		g.grassroots_no, a.author_key_no
 	FROM initiative i LEFT JOIN grassroots_number g USING (grassroots_code) LEFT JOIN author_number a USING (author_key)
 ),
 simple_event AS NOT MATERIALIZED (
 	-- one version, never withdrawn: under review from submission to the status time (unless that is its state anyway), then its state
-	SELECT b.*, v.status, v.benefit, greatest(least(v.status_at, v.valid_from), b.submitted_at) AS event_at,
+	SELECT b.*, v.status::initiative_status AS status, v.benefit, greatest(least(v.status_at, v.valid_from), b.submitted_at) AS event_at,
 		greatest(least(v.status_at, v.valid_from), b.submitted_at) > b.submitted_at
 			AND NOT (v.status = 'under_review' AND v.benefit IS NULL) AS reviewed_later
 	FROM initiative_version v
@@ -36,7 +37,7 @@ simple_event AS NOT MATERIALIZED (
 simple_period AS NOT MATERIALIZED (
 	-- one pass over simple_event: part 0 is the under-review period before a later status time, part 1 the state from then on
 	SELECT * EXCLUDE (status, benefit, event_at, reviewed_later, part),
-		CASE WHEN part = 0 THEN 'under_review' ELSE status END AS status,
+		CASE WHEN part = 0 THEN 'under_review'::initiative_status ELSE status END AS status,
 		CASE WHEN part = 0 THEN NULL ELSE benefit END AS benefit,
 		CASE WHEN part = 1 AND reviewed_later THEN event_at ELSE submitted_at END AS from_at,
 		CASE WHEN part = 0 THEN event_at END AS to_at
@@ -61,10 +62,10 @@ first_event AS NOT MATERIALIZED (
 	SELECT initiative_id, min(event_at) AS first_event_at FROM status_event GROUP BY initiative_id
 ),
 step AS NOT MATERIALIZED (
-	SELECT initiative_id, event_at, state.status AS status, state.benefit AS benefit FROM status_step
+	SELECT initiative_id, event_at, state.status::initiative_status AS status, state.benefit AS benefit FROM status_step
 	UNION ALL
 	-- before any status time has passed: under review
-	SELECT b.initiative_id, b.submitted_at, 'under_review', NULL
+	SELECT b.initiative_id, b.submitted_at, 'under_review'::initiative_status, NULL
 	FROM complex_base b JOIN first_event f USING (initiative_id)
 	WHERE f.first_event_at > b.submitted_at
 ),
