@@ -78,11 +78,13 @@ describe('latest-export marts', () => {
 		const extra = await openFixtureWarehouse();
 		try {
 			const latest = (await resolveStamp(extra.db)).latestExport;
+			// their key's number: one past the warehouse's numbers
+			const keyNo = (await extra.database.one<{ n: number }>('SELECT max(author_key_no) + 1 AS n FROM initiative_period'))!.n;
 			for (const [id, author] of [['SK-TIE-1', 'Trần Văn Tí'], ['SK-TIE-2', 'Trần Văn Tý']] as const) {
 				await extra.database.run(`INSERT INTO initiative BY NAME SELECT '${id}' AS initiative_id, '${author}' AS author, 'T40.01.0001' AS grassroots_code,
 					'T40.01' AS upper_code, 'T40' AS level1_code, 'T40:0912000111' AS author_key`);
 				await extra.database.run(`INSERT INTO initiative_period BY NAME SELECT '${id}' AS initiative_id, 'T40.01.0001' AS grassroots_code, 'T40.01' AS upper_code,
-					'T40' AS level1_code, 'valid' AS status, 900000000 AS benefit, 'T40:0912000111' AS author_key, TIMESTAMP '2022-03-01 10:00' AS submitted_at,
+					'T40' AS level1_code, 'valid' AS status, 900000000 AS benefit, ${keyNo} AS author_key_no, TIMESTAMP '2022-03-01 10:00' AS submitted_at,
 					TIMESTAMP '2022-03-01 10:00' AS from_at, (SELECT no_from FROM unit_span WHERE unit_code = 'T40.01.0001') AS grassroots_no`);
 			}
 			for (const mart of ['unit-detail', 'unit-author-front']) await runSqlFile(extra.database, `sql/marts/${mart}.sql`);
@@ -104,6 +106,30 @@ describe('latest-export marts', () => {
 		answered(await agree((o, source) => authorsByValidCountFrom(fixture.db, o, source)));
 	});
 
+	it('rank and count authors from the periods on the key numbers as on the key text of a version built before the numbers', async () => {
+		const plain = await openFixtureWarehouse();
+		try {
+			await plain.database.run(`ALTER TABLE initiative_period ADD COLUMN author_key VARCHAR;
+				UPDATE initiative_period p SET author_key = i.author_key FROM initiative i WHERE i.initiative_id = p.initiative_id;
+				ALTER TABLE initiative_period DROP COLUMN author_key_no`);
+			let named = 0;
+			for (const asOf of ['2022-03-01 08:00', (await resolveStamp(fixture.db)).latestExport]) {
+				for (const unit of UNITS) {
+					for (const limit of [1, 3, 100]) {
+						const numbered = await topAuthorsFrom(fixture.db, { viewer: LEADERSHIP, unit, asOf, limit }, 'periods');
+						expect(numbered, `${unit} ${asOf} ${limit}`).toEqual(await topAuthorsFrom(plain.db, { viewer: LEADERSHIP, unit, asOf, limit }, 'periods'));
+						named += numbered.rows.length;
+					}
+					const counts = await authorsByValidCountFrom(fixture.db, { viewer: LEADERSHIP, unit, asOf }, 'periods');
+					expect(counts, `${unit} ${asOf}`).toEqual(await authorsByValidCountFrom(plain.db, { viewer: LEADERSHIP, unit, asOf }, 'periods'));
+				}
+			}
+			expect(named).toBeGreaterThan(20);
+		} finally {
+			await plain.close();
+		}
+	});
+
 	it('keep in unit_author_front exactly the authors ranked within their unit\'s first 100, ties at the cut kept, named by their last initiative (and read by rank)', async () => {
 		const extra = await openFixtureWarehouse();
 		try {
@@ -112,7 +138,7 @@ describe('latest-export marts', () => {
 			await extra.database.run(`INSERT INTO initiative BY NAME SELECT 'SK-FRONT-' || i AS initiative_id, 'Tác giả ' || i AS author, 'T40.01.0001' AS grassroots_code,
 				'T40.01' AS upper_code, 'T40' AS level1_code, 'T40:front' || i AS author_key FROM range(400) t(i)`);
 			await extra.database.run(`INSERT INTO unit_author BY NAME SELECT 'T40' AS unit_code, 1 AS unit_level, (SELECT max(as_of) FROM unit_author) AS as_of,
-				'T40:front' || i AS author_key, CASE WHEN i < 95 THEN 1000 - i WHEN i < 110 THEN 500 ELSE i % 4 END AS valid, 1000 - (i >= 110)::INTEGER * (i % 3) AS on_portal,
+				900000000 + i AS author_key, CASE WHEN i < 95 THEN 1000 - i WHEN i < 110 THEN 500 ELSE i % 4 END AS valid, 1000 - (i >= 110)::INTEGER * (i % 3) AS on_portal,
 				CASE WHEN i < 105 THEN 7000 WHEN i < 110 THEN NULL WHEN i % 5 = 0 THEN NULL ELSE (i % 7) * 1000 END AS benefit,
 				'SK-FRONT-' || i AS last_initiative FROM range(400) t(i)`);
 			await runSqlFile(extra.database, 'sql/marts/unit-author-front.sql');

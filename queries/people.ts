@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, hasTables, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, hasColumn, hasTables, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { pageTexts, searchIndexStat } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -49,7 +49,10 @@ export async function topAuthorsFrom(
 			LIMIT ${limit}`.execute(db);
 		return { ...stamp, unit: scope.code, rows: rankedAuthors(rows) };
 	}
-	const front = scope.level <= 2 && (await readsLatestMarts(db, source, stamp)) ? await frontOfMart(db, scope.code, stamp.asOf, limit) : frontOfPeriods(stamp.asOf, scope, limit);
+	const front =
+		scope.level <= 2 && (await readsLatestMarts(db, source, stamp))
+			? await frontOfMart(db, scope.code, stamp.asOf, limit)
+			: frontOfPeriods(stamp.asOf, scope, limit, await periodAuthorColumn(db));
 	// Names of a unit's authors: from its row groups of the search index (its period at T carries the initiative's units,
 	// its author number the name), not a join reading every initiative's id, unless the unit holds a large share of the
 	// periods (a level-1 unit over a tenth of the nation's: its rows cost more to read than every id).
@@ -116,23 +119,33 @@ export function rankedAuthors(rows: readonly NamedAuthorRow[]): AuthorRow[] {
 export type AuthorsByValidCount = Stamp & { unit: string; rows: { validInitiatives: number; authors: number | null; suppressed: boolean }[] };
 
 /** The authors of the scope at T ranked within the first `limit` on every key before the name (ties kept), from the periods. */
-function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number) {
-	return authorFrontSql(sql`initiative_period`, sql`${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`, limit);
+function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number, author: PeriodAuthorColumn) {
+	return authorFrontSql(sql`initiative_period`, sql`${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`, limit, author);
+}
+
+/** initiative_period's author column of this version: its key's number (author_key_no, in key order), else the key (versions before it). */
+type PeriodAuthorColumn = 'author_key' | 'author_key_no';
+
+/** The author column of this version's initiative_period: author_key_no where it exists (it replaced author_key there in session 9). */
+async function periodAuthorColumn(db: WarehouseDb): Promise<PeriodAuthorColumn> {
+	return (await hasColumn(db, 'initiative_period', 'author_key_no')) ? 'author_key_no' : 'author_key';
 }
 
 /**
  * SQL: the authors of a set of periods (initiative_period, or a relation of its rows, filtered by `where` on alias p) ranked
  * within the first `limit` on every key before the name, ties kept: author_key, valid, on_portal, benefit, last_initiative.
+ * The author is `author` of the periods (the key's number orders and groups as the key does), returned as author_key.
  */
-export function authorFrontSql(periods: RawBuilder<unknown>, where: RawBuilder<boolean>, limit: number) {
+export function authorFrontSql(periods: RawBuilder<unknown>, where: RawBuilder<boolean>, limit: number, author: PeriodAuthorColumn = 'author_key') {
+	const key = sql.ref(`p.${author}`);
 	return sql`
 		WITH author AS (
-			SELECT p.author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
+			SELECT ${key} AS author_key, count(*) FILTER (WHERE p.status = 'valid') AS valid, count(*) AS on_portal,
 				sum(p.benefit) FILTER (WHERE p.status = 'valid') AS benefit,
 				arg_max(p.initiative_id, (p.submitted_at, p.initiative_id)) AS last_initiative
 			FROM ${periods} p
-			WHERE ${where} AND p.author_key IS NOT NULL
-			GROUP BY p.author_key
+			WHERE ${where} AND ${key} IS NOT NULL
+			GROUP BY ${key}
 		)
 		SELECT * FROM author
 		QUALIFY rank() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST) <= ${limit}`;
@@ -166,9 +179,11 @@ export async function authorsByValidCountFrom(db: WarehouseDb, options: QueryOpt
 	const author =
 		scope.level <= 2 && (await readsLatestMarts(db, source, stamp))
 			? sql`SELECT valid FROM unit_author WHERE unit_code = ${scope.code} AND as_of = ${stamp.asOf}::TIMESTAMP`
-			: sql`SELECT author_key, count(*) FILTER (WHERE status = 'valid') AS valid
-				FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)} AND author_key IS NOT NULL
-				GROUP BY author_key`;
+			: await periodAuthorColumn(db).then(
+					(column) => sql`SELECT count(*) FILTER (WHERE status = 'valid') AS valid
+						FROM initiative_period WHERE ${asOfCondition(stamp.asOf)} AND ${periodScopeCondition(scope)} AND ${sql.ref(column)} IS NOT NULL
+						GROUP BY ${sql.ref(column)}`
+				);
 	const { rows } = await sql<{ k: number; authors: number }>`
 		SELECT valid AS k, count(*) AS authors FROM (${author})
 		GROUP BY valid ORDER BY valid DESC`.execute(db);

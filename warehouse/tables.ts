@@ -230,7 +230,6 @@ export interface InitiativePeriodTable {
 	field: string | null;
 	sector: string | null;
 	is_leader: boolean | null;
-	author_key: string | null;
 	submitted_at: Timestamp;
 	from_at: Timestamp;
 	to_at: Timestamp | null;
@@ -310,7 +309,8 @@ export interface UnitAuthorTable {
 	unit_code: string;
 	unit_level: number;
 	as_of: Timestamp | null;
-	author_key: string;
+	/** The author key's number (initiative_period.author_key_no; the key text in versions before session 9). */
+	author_key: number;
 	valid: number;
 	on_portal: number;
 	benefit: number | null;

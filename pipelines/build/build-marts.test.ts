@@ -124,7 +124,7 @@ describe('buildMarts', () => {
 		a.close();
 		b.close();
 	});
-	it('stores status and field as the enums of schema/marts.sql, also on a version whose period tables hold them as VARCHAR', async () => {
+	it('stores status and field as enums and authors as key numbers, also on a version whose marts hold texts there', async () => {
 		const types = (db: Database) =>
 			db.all(`SELECT table_name, column_name, data_type FROM duckdb_columns()
 			        WHERE table_name IN ('initiative_period', 'search_period') AND column_name IN ('status', 'field') ORDER BY 1, 2`);
@@ -138,6 +138,17 @@ describe('buildMarts', () => {
 		];
 		const fresh = await built();
 		expect(await types(fresh)).toEqual(enums);
+		const authorColumns = (db: Database) =>
+			db.all(`SELECT table_name, column_name, data_type FROM duckdb_columns()
+			        WHERE table_name IN ('initiative_period', 'unit_author', 'unit_author_front') AND column_name LIKE 'author_key%' ORDER BY 1, 2`);
+		const numbered = [
+			{ table_name: 'initiative_period', column_name: 'author_key_no', data_type: 'INTEGER' },
+			{ table_name: 'unit_author', column_name: 'author_key', data_type: 'INTEGER' },
+			{ table_name: 'unit_author_front', column_name: 'author_key', data_type: 'INTEGER' }
+		];
+		expect(await authorColumns(fresh)).toEqual(numbered);
+		const authors = await fresh.all('SELECT * FROM unit_author ORDER BY unit_code, author_key');
+		expect(authors.length).toBeGreaterThan(0);
 		const periods = await fresh.all('SELECT * FROM initiative_period ORDER BY initiative_id, from_at');
 		const indexed = await fresh.all(`SELECT * REPLACE (nullif(to_at, 'infinity'::TIMESTAMP) AS to_at) FROM search_period ORDER BY initiative_id, from_at`);
 		fresh.close();
@@ -152,9 +163,19 @@ describe('buildMarts', () => {
 			await old.run(`CREATE TABLE ${table}_v AS SELECT * REPLACE (status::VARCHAR AS status, field::VARCHAR AS field) FROM ${table};
 			               DROP TABLE ${table}; ALTER TABLE ${table}_v RENAME TO ${table}`);
 		}
+		// and, as before numbered authors, the key text in the periods and in the author marts
+		await old.run(`ALTER TABLE initiative_period ADD COLUMN author_key VARCHAR;
+		               UPDATE initiative_period p SET author_key = i.author_key FROM initiative i WHERE i.initiative_id = p.initiative_id`);
+		for (const table of ['unit_author_front', 'unit_author']) {
+			await old.run(`CREATE TABLE ${table}_v AS SELECT * REPLACE ('key ' || author_key AS author_key) FROM ${table};
+			               DROP TABLE ${table}; ALTER TABLE ${table}_v RENAME TO ${table}`);
+		}
 		expect((await types(old)).map((c) => c.data_type)).toEqual(['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR']);
+		expect((await authorColumns(old)).map((c) => c.data_type)).toEqual(['VARCHAR', 'INTEGER', 'VARCHAR', 'VARCHAR']);
 		await buildMarts(old);
 		expect(await types(old)).toEqual(enums);
+		expect(await authorColumns(old)).toEqual(numbered);
+		expect(await old.all('SELECT * FROM unit_author ORDER BY unit_code, author_key')).toEqual(authors);
 		expect(await old.all('SELECT * FROM initiative_period ORDER BY initiative_id, from_at')).toEqual(periods);
 		expect(await old.all(`SELECT * REPLACE (nullif(to_at, 'infinity'::TIMESTAMP) AS to_at) FROM search_period ORDER BY initiative_id, from_at`)).toEqual(indexed);
 		// read back as the texts, and compared with texts

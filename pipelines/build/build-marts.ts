@@ -12,9 +12,10 @@ const MARTS = ['unit-grouping', 'unit-span', 'initiative-period', 'daily-series'
 
 /** Recomputes every mart from core (needs mergeUnits and mergeInitiatives first). */
 export async function buildMarts(db: Database): Promise<BuildMartsReport> {
-	// Both are rebuilt whole below; created afresh, they take the column types of marts.sql (a version copied from one built before
-	// the status and field enums holds VARCHAR columns there, which CREATE TABLE IF NOT EXISTS would keep).
-	await db.run('DROP TABLE IF EXISTS search_period; DROP TABLE IF EXISTS initiative_period');
+	// These are rebuilt whole below; created afresh, they take the columns and types of marts.sql (a version copied from one built
+	// before the status and field enums and numbered authors holds VARCHAR columns and author_key texts there, which CREATE TABLE IF
+	// NOT EXISTS would keep).
+	await db.run('DROP TABLE IF EXISTS search_period; DROP TABLE IF EXISTS initiative_period; DROP TABLE IF EXISTS unit_author_front; DROP TABLE IF EXISTS unit_author');
 	await runSqlFile(db, 'schema/marts.sql');
 	// No enclosing transaction (see mergeInitiatives): a failed run abandons its building version.
 	await withoutInsertionOrder(db, async () => {

@@ -9,7 +9,8 @@ import { readCurrent, versionPath } from '../../warehouse/versions/version-files
 
 /**
  * What the replica is, for the benchmark description: copy k (0 … N−1) of every initiative, its periods, withdrawals and
- * quarantined rows gets the id "<id>" (k = 0) or "<id>~k" and author key "<key>~k" (distinct authors scale too); units, targets,
+ * quarantined rows gets the id "<id>" (k = 0) or "<id>~k", author key "<key>~k" and key number + k × 100,000,000 (distinct authors
+ * scale too); units, targets,
  * files and reference tables are copied once (the same tree, N times the initiatives per unit); initiative_period keeps
  * its sort by from_at (inserted a month at a time, so the sort fits in memory). The copies are disjoint in ids and authors
  * and identical in times and units, so daily_series and unit_totals are exactly N times the source's counts (participating
@@ -80,8 +81,8 @@ function copyColumns(table: (typeof REPLICATED)[number], k: number): string {
 		case 'initiative':
 			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, ${suffix('author_key')} AS author_key)`;
 		case 'initiative_period':
-			// the author key's number too: each copy's keys are distinct, so are their numbers
-			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, ${suffix('author_key')} AS author_key, author_key_no + ${k * 100_000_000} AS author_key_no)`;
+			// the author key's number: each copy's keys are distinct, so are their numbers
+			return `* REPLACE (${suffix('initiative_id')} AS initiative_id, author_key_no + ${k * 100_000_000} AS author_key_no)`;
 		case 'initiative_withdrawal':
 			return `* REPLACE (${suffix('initiative_id')} AS initiative_id)`;
 		case 'quarantine':

@@ -21,13 +21,14 @@ CREATE TABLE IF NOT EXISTS initiative_period (
 	field initiative_field,
 	sector VARCHAR USING COMPRESSION dictionary,
 	is_leader BOOLEAN,
-	author_key VARCHAR USING COMPRESSION fsst,
 	submitted_at TIMESTAMP NOT NULL,
 	from_at TIMESTAMP NOT NULL,
 	to_at TIMESTAMP,
 	-- the number of the grassroots union in tree order (unit_span): a unit's periods are those whose grassroots_no is in its span
 	grassroots_no INTEGER
 );
+-- Authors are the numbers of their keys (author_key_no; the key itself is in initiative): versions built before session 9 also hold
+-- author_key here, and unit_author / unit_author_front keep the key text there.
 -- versions built before grassroots_no existed
 ALTER TABLE initiative_period ADD COLUMN IF NOT EXISTS grassroots_no INTEGER;
 -- the number of the author key (distinct keys in key order; null without a key): authors at a past time are counted on it
@@ -191,7 +192,8 @@ CREATE TABLE IF NOT EXISTS unit_author (
 	unit_code VARCHAR NOT NULL USING COMPRESSION dictionary,
 	unit_level INTEGER NOT NULL,
 	as_of TIMESTAMP,
-	author_key VARCHAR NOT NULL USING COMPRESSION fsst,
+	-- the author key's number (initiative_period.author_key_no): distinct keys numbered in key order
+	author_key INTEGER NOT NULL,
 	valid BIGINT NOT NULL,
 	on_portal BIGINT NOT NULL,
 	benefit BIGINT,
@@ -206,7 +208,7 @@ CREATE TABLE IF NOT EXISTS unit_author_front (
 	unit_code VARCHAR NOT NULL,
 	unit_level INTEGER NOT NULL,
 	as_of TIMESTAMP,
-	author_key VARCHAR NOT NULL,
+	author_key INTEGER NOT NULL,
 	valid BIGINT NOT NULL,
 	on_portal BIGINT NOT NULL,
 	benefit BIGINT,

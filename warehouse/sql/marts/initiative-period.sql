@@ -2,7 +2,8 @@
 -- Starts at submitted_at; status at T = the latest-known version (max valid_from) whose status time is <= T, else under review;
 -- a status time is clamped into [submitted_at, the export time the version was first seen]; periods end at a withdrawal
 -- and restart at a reinstatement. Unit, author and other attributes come from the initiative's current row.
--- Status and field are cast to the enums initiative_status and initiative_field (schema/marts.sql) as they enter the periods.
+-- Status and field are cast to the enums initiative_status and initiative_field (schema/marts.sql) as they enter the periods; the author
+-- is the number of the initiative's author key (author_key_no), the key text staying in initiative.
 -- Nearly every initiative has one version and was never withdrawn: those take a direct path (at most two periods from one join, no window);
 -- the few others go through the general one. Intermediate results are temp tables (they spill) or inlined CTEs (NOT MATERIALIZED): a CTE
 -- read twice is otherwise held in memory whole; at scale 1 with every snapshot loaded that does not fit the building version's memory limit.
@@ -21,7 +22,7 @@ FROM (SELECT DISTINCT author_key FROM initiative WHERE author_key IS NOT NULL);
 
 CREATE OR REPLACE TEMP TABLE period_row AS
 WITH base AS NOT MATERIALIZED (
-	SELECT i.initiative_id, i.grassroots_code, i.upper_code, i.level1_code, i.field::initiative_field AS field, i.sector, i.is_leader, i.author_key, i.submitted_at,
+	SELECT i.initiative_id, i.grassroots_code, i.upper_code, i.level1_code, i.field::initiative_field AS field, i.sector, i.is_leader, i.submitted_at,
 		g.grassroots_no, a.author_key_no
 	FROM initiative i LEFT JOIN grassroots_number g USING (grassroots_code) LEFT JOIN author_number a USING (author_key)
 ),
@@ -98,12 +99,12 @@ complex_period AS NOT MATERIALIZED (
 	FROM status_span s JOIN on_portal o
 		ON o.initiative_id = s.initiative_id AND s.span_from < o.on_to AND o.on_from < s.span_to
 )
-SELECT initiative_id, grassroots_code, upper_code, level1_code, status, benefit, field, sector, is_leader, author_key,
+SELECT initiative_id, grassroots_code, upper_code, level1_code, status, benefit, field, sector, is_leader,
 	submitted_at, from_at, to_at, grassroots_no, author_key_no
 FROM (
 	SELECT * FROM simple_period
 	UNION ALL
-	SELECT p.initiative_id, b.grassroots_code, b.upper_code, b.level1_code, b.field, b.sector, b.is_leader, b.author_key,
+	SELECT p.initiative_id, b.grassroots_code, b.upper_code, b.level1_code, b.field, b.sector, b.is_leader,
 		b.submitted_at, b.grassroots_no, b.author_key_no, p.status, p.benefit, p.from_at, nullif(p.to_at, 'infinity'::TIMESTAMP) AS to_at
 	FROM complex_period p JOIN complex_base b USING (initiative_id)
 	WHERE p.from_at < p.to_at

@@ -12,7 +12,7 @@ SELECT max(exported_at) AS t FROM source_file WHERE status = 'loaded' AND datase
 CREATE OR REPLACE TEMP TABLE detail_current AS
 WITH as_of AS (SELECT t FROM detail_as_of)
 SELECT p.initiative_id, p.level1_code, p.upper_code, p.grassroots_code, p.status, p.benefit, p.field, p.sector, p.is_leader,
-	p.author_key, p.submitted_at
+	p.author_key_no AS author_key, p.submitted_at
 FROM initiative_period p, as_of WHERE p.from_at <= as_of.t AND (p.to_at IS NULL OR p.to_at > as_of.t);
 
 -- Totals detail: median and quantiles of the valid benefits, the phase-1 split and the withdrawn count, per unit (every level) and the nation.
