@@ -136,3 +136,12 @@ export async function openFixtureWarehouse(path = ':memory:'): Promise<{ databas
 		}
 	};
 }
+
+/** The fixture warehouse as a version built before authors were numbered: initiative_period carries the author key's text (from initiative), not its number. */
+export async function openKeyTextFixtureWarehouse(): ReturnType<typeof openFixtureWarehouse> {
+	const warehouse = await openFixtureWarehouse();
+	await warehouse.database.run(`ALTER TABLE initiative_period ADD COLUMN author_key VARCHAR;
+		UPDATE initiative_period p SET author_key = i.author_key FROM initiative i WHERE i.initiative_id = p.initiative_id;
+		ALTER TABLE initiative_period DROP COLUMN author_key_no`);
+	return warehouse;
+}
