@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { readsLatestMarts, suppressSmallGroups, type FigureSource } from './breakdowns.ts';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
-import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, hasColumn, hasTables, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, versionFact, hasTables, periodAuthorColumn, type PeriodAuthorColumn, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { pageTexts, searchIndexStat } from './initiative-search.ts';
 import { NotVisibleError, canSeeDetail } from './viewer.ts';
 
@@ -123,13 +123,6 @@ function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number, author
 	return authorFrontSql(sql`initiative_period`, sql`${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`, limit, author);
 }
 
-/** initiative_period's author column of this version: its key's number (author_key_no, in key order), else the key (versions before it). */
-type PeriodAuthorColumn = 'author_key' | 'author_key_no';
-
-/** The author column of this version's initiative_period: author_key_no where it exists (it replaced author_key there in session 9). */
-async function periodAuthorColumn(db: WarehouseDb): Promise<PeriodAuthorColumn> {
-	return (await hasColumn(db, 'initiative_period', 'author_key_no')) ? 'author_key_no' : 'author_key';
-}
 
 /**
  * SQL: the authors of a set of periods (initiative_period, or a relation of its rows, filtered by `where` on alias p) ranked

@@ -206,6 +206,14 @@ export function hasColumn(db: WarehouseDb, table: string, column: string): Promi
 	);
 }
 
+/** initiative_period's author column: the key's number (author_key_no, keys numbered in key order: the same groups and order), or the key text. */
+export type PeriodAuthorColumn = 'author_key' | 'author_key_no';
+
+/** The author column of this version's initiative_period: author_key_no where it exists (it replaced author_key there in session 9), else author_key. */
+export async function periodAuthorColumn(db: WarehouseDb): Promise<PeriodAuthorColumn> {
+	return (await hasColumn(db, 'initiative_period', 'author_key_no')) ? 'author_key_no' : 'author_key';
+}
+
 /** Whether the version has unit_span (and initiative_period.grassroots_no): versions built before them have not. */
 function hasUnitSpans(db: WarehouseDb): Promise<boolean> {
 	return hasTables(db, ['unit_span']);

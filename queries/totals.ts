@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { WallClock } from '../warehouse/time/wall-clock.ts';
 import { readsLatestMarts, type FigureSource } from './breakdowns.ts';
 import { GOAL, PHASE2_START } from './programme.ts';
-import { asOfCondition, hasColumn, hasTables, n, periodScopeCondition, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, hasTables, n, periodAuthorColumn, periodScopeCondition, resolveStampAndUnit, scopeCondition, type PeriodAuthorColumn, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 
 export interface PhaseTotals {
 	onPortal: number;
@@ -90,9 +90,8 @@ async function totalsFromMarts(db: WarehouseDb, scope: UnitScope, t: WallClock):
  * cost at a late past time), else on author_key.
  */
 async function totalsFromPeriods(db: WarehouseDb, scope: UnitScope, t: WallClock, latest: boolean): Promise<TotalsRow> {
-	const [numbered, authorNumbered] = await Promise.all([grassrootsNumbered(db, scope), hasColumn(db, 'initiative_period', 'author_key_no')]);
+	const [numbered, author] = await Promise.all([grassrootsNumbered(db, scope), periodAuthorColumn(db)]);
 	const union = numbered ? 'grassroots_no' : 'grassroots_code';
-	const author = authorNumbered ? 'author_key_no' : 'author_key';
 	const { rows } = await periodTotalsSql(sql`initiative_period`, sql`${asOfCondition(t, 'p')} AND ${periodScopeCondition(scope, 'p')}`, scope, t, latest, union, author).execute(db);
 	const row = rows[0]!;
 	if (row.authors === null || row.participating === null) {
@@ -126,7 +125,7 @@ export function periodTotalsSql(
 	t: WallClock,
 	latest: boolean,
 	union: 'grassroots_code' | 'grassroots_no' = 'grassroots_code',
-	author: 'author_key' | 'author_key_no' = 'author_key'
+	author: PeriodAuthorColumn = 'author_key'
 ): RawBuilder<TotalsRow> {
 	const mart = (column: 'authors' | 'participating_grassroots') =>
 		sql`(SELECT ${sql.ref(column)} FROM unit_totals WHERE unit_code = ${scope.code} AND as_of = ${t}::TIMESTAMP LIMIT 1)`;

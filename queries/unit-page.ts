@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { rankedInitiatives, topOfPeriodsSql, type TopInitiative, type TopInitiativeRow } from './benefit.ts';
 import { BREAKDOWN_BYS, BREAKDOWN_KEY, breakdownOfCounts, readsLatestMarts, type Breakdown, type BreakdownBy, type BreakdownCount } from './breakdowns.ts';
 import { rankedAuthors, type AuthorRow, type NamedAuthorRow } from './people.ts';
-import { asOfCondition, hasColumn, hasTables, n, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
+import { asOfCondition, hasColumn, hasTables, n, periodAuthorColumn, periodScopeCondition, QueryInputError, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type UnitScope, type WarehouseDb } from './query-context.ts';
 import { metricValue, peerGroupOf, type PeerBy, type RankMetric } from './peers.ts';
 import { pageTexts, searchIndexStat } from './initiative-search.ts';
 import { FIRST_DAY } from './programme.ts';
@@ -436,7 +436,7 @@ export async function unitScan(db: WarehouseDb, options: UnitScanOptions): Promi
 	// Authors are grouped and counted on author_key_no where the version has it, an integer instead of a text key (with the
 	// front's last initiatives found apart: T38 as of 20/04/2022 at scale 1, 35,000 periods of 22,500 authors, A/B in turn at
 	// load ~6: the scan's CPU 95/104/107 -> 82/91/95 ms; the nation then 246 -> 171 ms).
-	const authorNo = !fromIndex && (await hasColumn(db, 'initiative_period', 'author_key_no'));
+	const authorNo = !fromIndex && (await periodAuthorColumn(db)) === 'author_key_no';
 	const periodColumns = numbered ? sql`${periodColumnsSql(authorNo)}, grassroots_no` : periodColumnsSql(authorNo);
 	const scopePeriods = fromIndex && keyed
 		? sql`SELECT s.initiative_id, s.status, s.benefit, s.field, ${attributed ? sql`s.sector, s.is_leader, ` : sql``}s.author_key_no AS author_key, s.submitted_at, s.from_at,

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS initiative_period (
 -- author_key here, and unit_author / unit_author_front keep the key text there.
 -- versions built before grassroots_no existed
 ALTER TABLE initiative_period ADD COLUMN IF NOT EXISTS grassroots_no INTEGER;
--- the number of the author key (distinct keys in key order; null without a key): authors at a past time are counted on it
+-- the number of the author key (distinct keys in key order; null without a key): authors are grouped and counted on it
 ALTER TABLE initiative_period ADD COLUMN IF NOT EXISTS author_key_no INTEGER;
 
 -- Grain: one row per unit of the current tree (levels 1–3) whose initiative_period rows are exactly those with grassroots_no in [no_from, no_to]
