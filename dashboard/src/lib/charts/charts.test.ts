@@ -7,7 +7,7 @@ import { chartTableHtml } from './chart-output.ts';
 import { milestoneCrossings } from './programme-calendar.ts';
 import { normalizeIds } from './plot-svg.ts';
 import { binLabels, binOf } from './tile-map-chart.ts';
-import { peerStanding } from './peer-distribution-chart.ts';
+import { labelAnchor, peerDistributionChart, peerStanding } from './peer-distribution-chart.ts';
 import { textColorOn } from './palettes.ts';
 
 const snapshots = new URL('./snapshots/', import.meta.url);
@@ -113,6 +113,20 @@ describe('chart logic', () => {
 		expect(peerStanding(peers, 'c')).toEqual({ rank: 1, count: 4, median: 4 });
 		expect(peerStanding(peers, 'a')).toEqual({ rank: 3, count: 4, median: 4 });
 		expect(peerStanding(peers, 'zz').rank).toBeNull();
+	});
+
+	it("keeps the unit's label inside the peer chart: ending at its dot near the top of the axis, starting near the bottom", () => {
+		expect([0, 0.3, 0.5, 0.7, 1].map((v) => labelAnchor(v, [0, 1]))).toEqual(['start', 'start', 'middle', 'end', 'end']);
+		expect(labelAnchor(5, [5, 5])).toBe('middle');
+		const peers = [
+			{ code: 'T38', label: 'Liên đoàn Lao động tỉnh Thanh Hóa', value: 18.8 },
+			{ code: 'T40', label: 'Liên đoàn Lao động tỉnh Nghệ An', value: 1.2 },
+			{ code: 'T42', label: 'Liên đoàn Lao động tỉnh Hà Tĩnh', value: 1.5 }
+		];
+		const label = (unitCode: string) =>
+			/<g[^>]*aria-label="text"[^>]*>/u.exec(peerDistributionChart({ id: 'p', title: 'Bắc Trung Bộ', valueLabel: 'Tỷ lệ', kind: 'percent', peerGroupLabel: 'Bắc Trung Bộ', peers, unitCode }).svg)![0];
+		expect(label('T38')).toContain('text-anchor="end"');
+		expect(label('T40')).toContain('text-anchor="start"');
 	});
 
 	it('picks readable text on the sequential colours', () => {

@@ -34,6 +34,16 @@ export function peerStanding(peers: readonly PeerDatum[], unitCode: string): { r
 	return { rank: unit ? peers.filter((p) => p.value > unit.value).length + 1 : null, count: peers.length, median };
 }
 
+/**
+ * How the highlighted unit's label sits on its dot: ending at it in the right third of the axis, starting at it in the left
+ * third, centred between, so a long unit name near either end stays inside the chart.
+ */
+export function labelAnchor(value: number, domain: readonly [number, number]): 'start' | 'middle' | 'end' {
+	const [low, high] = domain;
+	const position = high > low ? (value - low) / (high - low) : 0.5;
+	return position > 2 / 3 ? 'end' : position < 1 / 3 ? 'start' : 'middle';
+}
+
 /** The peer distribution as a standalone SVG with its text alternative and data table. */
 export function peerDistributionChart(input: PeerDistributionInput): ChartOutput {
 	const language = input.language ?? 'vi';
@@ -45,6 +55,7 @@ export function peerDistributionChart(input: PeerDistributionInput): ChartOutput
 	const others = peers.filter((p) => p.code !== input.unitCode);
 	const { rank, count, median } = peerStanding(peers, input.unitCode);
 	const values = peers.map((p) => p.value);
+	const domain: [number, number] = [Math.min(0, ...values), Math.max(input.reference ?? 0, ...values) || 1];
 
 	const plotSvg = renderPlot({
 		width,
@@ -52,7 +63,7 @@ export function peerDistributionChart(input: PeerDistributionInput): ChartOutput
 		marginLeft: 24,
 		marginRight: 24,
 		marginTop: 36,
-		x: { domain: [Math.min(0, ...values), Math.max(input.reference ?? 0, ...values) || 1], grid: true, nice: true, tickFormat: tickFormatter(input.kind, language), label: null },
+		x: { domain, grid: true, nice: true, tickFormat: tickFormatter(input.kind, language), label: null },
 		marks: [
 			Plot.boxX(values, { fill: '#E4E7EB', stroke: '#555555', r: 0 }),
 			Plot.tickX(others, {
@@ -77,6 +88,7 @@ export function peerDistributionChart(input: PeerDistributionInput): ChartOutput
 				x: 'value',
 				text: (p: PeerDatum) => `${p.label}: ${format(p.value)}`,
 				frameAnchor: 'top',
+				textAnchor: unit[0] ? labelAnchor(unit[0].value, domain) : 'middle',
 				dy: -22,
 				fill: '#111111',
 				fontWeight: 'bold'
