@@ -213,6 +213,23 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		await context.close();
 	});
 
+	it('draws the default leaderboard (every level-1 unit) as linked bars, and names each figure once in its table', async () => {
+		const page = await server.newPage(browser, { viewport: { width: 1280, height: 900 } });
+		const ranked = (await rankings(server.db, { viewer, level: 1 })).rows.filter((row) => row.value !== null);
+		expect(ranked.length).toBeGreaterThan(70);
+		await page.goto(`${server.url}/xep-hang`);
+		expect(await page.locator('figure#xep-hang h2').first().textContent()).toContain('Xếp hạng đơn vị trực thuộc Tổng Liên đoàn theo sáng kiến hợp lệ');
+		const bars = page.locator('figure#xep-hang svg a > rect[data-code]');
+		expect(await bars.count()).toBe(ranked.length);
+		expect(await bars.first().getAttribute('data-code')).toBe(ranked[0]!.code);
+		const headers = async () => (await page.locator('figure#xep-hang table thead th').allTextContents()).map((h) => h.trim());
+		expect(await headers()).toEqual(['Hạng', 'Mã', 'Tên đơn vị', 'Sáng kiến hợp lệ', 'Chỉ tiêu giao']);
+		// ranked by another metric, the valid count stays beside it
+		await page.goto(`${server.url}/xep-hang?metric=attainment`);
+		expect(await headers()).toEqual(['Hạng', 'Mã', 'Tên đơn vị', 'Tỷ lệ hoàn thành chỉ tiêu', 'Sáng kiến hợp lệ', 'Chỉ tiêu giao']);
+		await shot(page, 'rankings-level-1');
+	});
+
 	it('shows the chart, its table and the figures with JavaScript disabled', async () => {
 		const context = await server.newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();

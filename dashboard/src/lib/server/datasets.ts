@@ -52,6 +52,11 @@ const LEVEL_LABELS: Record<number, { vi: string; en: string }> = {
 };
 export { LEVEL_LABELS };
 
+/** A label as it reads inside a sentence: its first letter lowercased, the rest as written ("… trực thuộc Tổng Liên đoàn" keeps its capitals). */
+function inSentence(label: string): string {
+	return label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
+}
+
 function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
 	return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
@@ -395,6 +400,9 @@ const topUnitsDataset: DatasetFunction = async (context, params) => {
 	return { id: 'don-vi-dan-dau', title, definition: `${def('ranking', language)} ${def(m.key, language)}`, stamp: r, filters: [], table: chart.table, chart };
 };
 
+/** A leaderboard is drawn as bars up to this many units (every level-1 unit: 83 in the simulated tree), and is a table only beyond. */
+const RANKING_CHART_MAX_ROWS = 120;
+
 /** The leaderboard of any level and metric, optionally inside a peer group and with rank movement since a time. */
 const rankingsDataset: DatasetFunction = async (context, params) => {
 	const { db, viewer, language, asOf } = context;
@@ -406,11 +414,11 @@ const rankingsDataset: DatasetFunction = async (context, params) => {
 	const r = await rankings(db, options);
 	const moves = params.tu ? new Map((await rankMovement(db, { ...options, from: params.tu })).rows.map((x) => [x.code, x])) : undefined;
 	const m = METRIC_LABELS[metric];
-	const title = tr(language, `Xếp hạng ${LEVEL_LABELS[level]!.vi.toLowerCase()} theo ${m.vi.toLowerCase()}`, `${LEVEL_LABELS[level]!.en} ranked by ${m.en.toLowerCase()}`) + (r.peer ? ` – ${r.peer.name}` : '');
+	const title = tr(language, `Xếp hạng ${inSentence(LEVEL_LABELS[level]!.vi)} theo ${inSentence(m.vi)}`, `${LEVEL_LABELS[level]!.en} ranked by ${m.en.toLowerCase()}`) + (r.peer ? ` – ${r.peer.name}` : '');
 	const filters: ExportFilter[] = [{ label: tr(language, 'Cấp', 'Level'), value: LEVEL_LABELS[level]![language] }];
 	if (r.peer && by) filters.push({ label: PEER_LABELS[by][language], value: r.peer.name });
 	if (params.tu) filters.push({ label: tr(language, 'Thay đổi hạng từ', 'Rank change since'), value: params.tu });
-	const chart = r.rows.length <= 70
+	const chart = r.rows.length <= RANKING_CHART_MAX_ROWS
 		? barChart({ id: 'c-xep-hang', title, language, valueLabel: language === 'vi' ? m.vi : m.en, kind: m.kind, rows: r.rows.map((x) => ({ code: x.code, label: x.name, value: x.value, href: unitHref(context, x.code) })) })
 		: undefined;
 	const columns: Dataset['table']['columns'] = [
@@ -418,7 +426,8 @@ const rankingsDataset: DatasetFunction = async (context, params) => {
 		{ key: 'code', label: tr(language, 'Mã', 'Code'), kind: 'text' },
 		{ key: 'name', label: tr(language, 'Tên đơn vị', 'Unit'), kind: 'text' },
 		{ key: 'value', label: language === 'vi' ? m.vi : m.en, kind: m.kind },
-		{ key: 'valid', label: label('valid', language), kind: 'integer' },
+		// the valid count beside any other metric (ranked by valid, the value column is that count already)
+		...(metric === 'valid' ? [] : [{ key: 'valid', label: label('valid', language), kind: 'integer' as const }]),
 		{ key: 'target', label: tr(language, 'Chỉ tiêu giao', 'Assigned target'), kind: 'integer' }
 	];
 	if (moves) columns.push({ key: 'rankFrom', label: tr(language, 'Hạng trước', 'Earlier rank'), kind: 'integer' }, { key: 'change', label: tr(language, 'Thay đổi (bậc)', 'Change (places)'), kind: 'integer' });
