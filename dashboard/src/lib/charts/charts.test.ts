@@ -7,6 +7,7 @@ import { chartTableHtml } from './chart-output.ts';
 import { milestoneCrossings } from './programme-calendar.ts';
 import { normalizeIds } from './plot-svg.ts';
 import { binLabels, binOf } from './tile-map-chart.ts';
+import { cumulativeChart } from './cumulative-chart.ts';
 import { labelAnchor, peerDistributionChart, peerStanding } from './peer-distribution-chart.ts';
 import { textColorOn } from './palettes.ts';
 
@@ -127,6 +128,19 @@ describe('chart logic', () => {
 			/<g[^>]*aria-label="text"[^>]*>/u.exec(peerDistributionChart({ id: 'p', title: 'Bắc Trung Bộ', valueLabel: 'Tỷ lệ', kind: 'percent', peerGroupLabel: 'Bắc Trung Bộ', peers, unitCode }).svg)![0];
 		expect(label('T38')).toContain('text-anchor="end"');
 		expect(label('T40')).toContain('text-anchor="start"');
+	});
+
+	it('keeps the last date label of the cumulative chart whole when the series ends days after a tick (08/10/2023)', () => {
+		const series = [
+			{ time: '2022-01-08T23:59:00', value: 0 },
+			{ time: '2023-10-08T08:00:00', value: 2_105_000 }
+		];
+		const svg = cumulativeChart({ id: 'c', title: 'Sáng kiến trên hệ thống', seriesLabel: 'Sáng kiến trên hệ thống', series, width: 720 }).svg;
+		const tickLabels = /<g[^>]*aria-label="x-axis tick label"[^>]*>(.*?)<\/g>/u.exec(svg)![1]!;
+		const centres = [...tickLabels.matchAll(/translate\(([\d.]+),[\d.]+\)" y="[^"]*">([^<]+)</gu)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
+		expect(centres.at(-1)!.text).toBe('01/10/2023');
+		// a 10-character date in the 10 px axis font is ~60 px wide: its centre at least 30 px inside the chart's width
+		for (const { x } of centres) expect(x).toBeLessThanOrEqual(720 - 30);
 	});
 
 	it('picks readable text on the sequential colours', () => {

@@ -79,7 +79,8 @@ export function cumulativeChart(input: CumulativeChartInput): ChartOutput {
 		width,
 		height: plotHeight,
 		marginLeft: 68,
-		marginRight: 20,
+		// half a date label ("01/10/2023"): a tick a few days before the last export stays whole
+		marginRight: 40,
 		marginTop: 24,
 		x: { type: 'utc', domain: xDomain, ticks: width >= 600 ? '3 months' : '6 months', tickFormat: formatChartDate, label: null },
 		y: { domain: [0, yMax * 1.05], grid: true, tickFormat: (v: number) => formatInteger(v, language), label: null, nice: true },
