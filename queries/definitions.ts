@@ -8,10 +8,14 @@ export interface Definition {
 	labelEn: string;
 }
 
-const SOURCE_VI = 'Nguồn: dữ liệu xuất từ Cổng "1 triệu sáng kiến" của Tổng Liên đoàn Lao động Việt Nam';
-const SOURCE_EN = 'Source: exports of the VGCL "One million initiatives" portal';
+/** Where every figure comes from, as it reads after a "Nguồn" / "Source" label. */
+export const SOURCE_TEXT = {
+	vi: 'dữ liệu xuất từ Cổng "1 triệu sáng kiến" của Tổng Liên đoàn Lao động Việt Nam',
+	en: 'exports of the VGCL "One million initiatives" portal'
+};
 
-export const SOURCE = { vi: SOURCE_VI, en: SOURCE_EN };
+/** The source line on its own ("Nguồn: …"). */
+export const SOURCE = { vi: `Nguồn: ${SOURCE_TEXT.vi}`, en: `Source: ${SOURCE_TEXT.en}` };
 
 export const DEFINITIONS = {
 	onPortal: {

@@ -230,6 +230,19 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		await shot(page, 'rankings-level-1');
 	});
 
+	it('press room: each card names its source once after its label, and every quote starts as a sentence', async () => {
+		const page = await server.newPage(browser, { viewport: { width: 1280, height: 900 } });
+		await page.goto(`${server.url}/bao-chi`);
+		const quotes = (await page.getByTestId('press-quote').allTextContents()).map((q) => q.trim());
+		const sources = await page.locator('dt:text-is("Nguồn") + dd').allTextContents();
+		expect(sources.length).toBeGreaterThanOrEqual(7);
+		for (const source of sources) expect(source.trim()).toBe('dữ liệu xuất từ Cổng "1 triệu sáng kiến" của Tổng Liên đoàn Lao động Việt Nam');
+		const attainment = quotes.find((q) => q.includes('chỉ tiêu tính đến'));
+		expect(attainment).toMatch(/^Toàn quốc đạt \d/u);
+		const citation = await page.locator('textarea#cite-attainment').inputValue();
+		expect(citation).toMatch(/^Toàn quốc đạt .*\. Nguồn: dữ liệu xuất từ Cổng .*; phiên bản dữ liệu v\d+/u);
+	});
+
 	it('shows the chart, its table and the figures with JavaScript disabled', async () => {
 		const context = await server.newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();

@@ -1,5 +1,5 @@
 // The press room's quotable figures: each a sentence in Vietnamese number style with its as-of phrase, definition, source and version (national or one unit), and the dataset that exports them.
-import { DEFINITIONS, SOURCE, type MetricKey } from '../../../../queries/definitions.ts';
+import { DEFINITIONS, SOURCE, SOURCE_TEXT, type MetricKey } from '../../../../queries/definitions.ts';
 import { formatAsOfPhrase, formatInteger, formatPercent, formatVnd, formatDateTime, type Language } from '../../../../queries/format/vi-format.ts';
 import { milestones } from '../../../../queries/milestones.ts';
 import { targets } from '../../../../queries/targets.ts';
@@ -20,6 +20,7 @@ export interface PressCard {
 	definition: string;
 	asOf: string;
 	asOfText: string;
+	/** The source as it reads after the "Nguồn" label. */
 	source: string;
 	version: string;
 	/** Quote, unit, source and version in one line for the clipboard. */
@@ -54,11 +55,12 @@ export async function pressCards(context: DatasetContext, options: { unit?: stri
 		}
 	};
 	const version = t.version ?? '—';
-	const source = SOURCE[lang];
 	const cards = options.figures.flatMap((key): PressCard[] => {
 		const sentence = sentences[key]();
 		if (!sentence) return [];
-		const [quote, value] = sentence;
+		const [phrase, value] = sentence;
+		// a sentence to quote starts with a capital ("Toàn quốc đạt …"; numbers and unit names already do)
+		const quote = phrase.charAt(0).toLocaleUpperCase(lang) + phrase.slice(1);
 		const d = DEFINITIONS[definitionKey[key]];
 		const label = key === 'metCount' ? tr(lang, 'Đơn vị đạt chỉ tiêu', 'Units that met target') : lang === 'vi' ? d.labelVi : d.labelEn;
 		return [{
@@ -66,9 +68,9 @@ export async function pressCards(context: DatasetContext, options: { unit?: stri
 			definition: lang === 'vi' ? d.vi : d.en,
 			asOf: t.asOf,
 			asOfText: `${when} (${formatDateTime(t.asOf)})`,
-			source,
+			source: SOURCE_TEXT[lang],
 			version,
-			citation: `${quote}. ${source}; ${tr(lang, 'phiên bản dữ liệu', 'warehouse version')} ${version}.`
+			citation: `${quote}. ${SOURCE[lang]}; ${tr(lang, 'phiên bản dữ liệu', 'warehouse version')} ${version}.`
 		}];
 	});
 	return { stamp: t, unitName: t.unit.name, cards };
