@@ -86,12 +86,14 @@ describe('quality', () => {
 		await expect(quarantineCounts(fixture.db, { viewer: press, by: 'reason' })).rejects.toBeInstanceOf(NotVisibleError);
 	});
 
-	it('freshness(db) gives the newest export of every source', async () => {
+	it('freshness(db) gives the newest export of every source, a level-1 scope with its unit name', async () => {
 		const f = await freshness(fixture.db, { viewer: press });
+		const T38_NAME = (await fixture.db.selectFrom('unit').select('name').where('unit_code', '=', 'T38').executeTakeFirstOrThrow()).name;
+		expect(T38_NAME).toBe('Đơn vị T38');
 		expect(f.sources).toEqual([
-			{ dataset: 'initiatives', scope: 'T38', newestExport: '2022-04-01T08:00:00', filesLoaded: 1, filesRejected: 0 },
-			{ dataset: 'initiatives', scope: 'toan-quoc', newestExport: '2022-06-10T08:00:00', filesLoaded: 2, filesRejected: 0 },
-			{ dataset: 'units', scope: 'don-vi', newestExport: '2022-05-01T00:00:00', filesLoaded: 2, filesRejected: 0 }
+			{ dataset: 'initiatives', scope: 'T38', scopeName: T38_NAME, newestExport: '2022-04-01T08:00:00', filesLoaded: 1, filesRejected: 0 },
+			{ dataset: 'initiatives', scope: 'toan-quoc', scopeName: null, newestExport: '2022-06-10T08:00:00', filesLoaded: 2, filesRejected: 0 },
+			{ dataset: 'units', scope: 'don-vi', scopeName: null, newestExport: '2022-05-01T00:00:00', filesLoaded: 2, filesRejected: 0 }
 		]);
 		expect(f.latestExport).toBe('2022-06-10T08:00:00');
 	});

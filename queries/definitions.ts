@@ -173,6 +173,12 @@ export const DEFINITIONS = {
 		labelEn: 'Freshness',
 		vi: 'Thời điểm xuất dữ liệu mới nhất của từng nguồn và của phiên bản kho dữ liệu.',
 		en: 'The newest export time of every source and of the warehouse version.'
+	},
+	pipelineRuns: {
+		labelVi: 'Các lần cập nhật dữ liệu',
+		labelEn: 'Pipeline runs',
+		vi: 'Mỗi lần chạy cập nhật (thủ công, theo lịch hoặc khi khởi động): lúc bắt đầu, kết quả (đã công bố phiên bản mới, không có tệp mới, bị kiểm tra dữ liệu chặn, lỗi), số tệp mới, số dòng đã nạp và bị cách ly, thời gian chạy và phiên bản đã công bố.',
+		en: 'Each update run (manual, scheduled or at start): when it started, its outcome (a new version published, nothing new, rejected by the data tests, failed), new files, rows loaded and quarantined, its duration and the version it published.'
 	}
 } as const satisfies Record<string, Definition>;
 

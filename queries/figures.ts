@@ -172,7 +172,7 @@ export const FIGURES: Record<string, Runner> = {
 	},
 	freshness: async (db, request) => {
 		const f = await freshness(db, { viewer: request.viewer });
-		return { definition: 'freshness', asOf: f.latestExport, version: f.version, unit: 'VN', columns: [col('dataset', 'Dữ liệu', 'text'), col('scope', 'Phạm vi', 'text'), col('newestExport', 'Xuất mới nhất', 'time'), col('filesLoaded', 'Tệp đã nạp'), col('filesRejected', 'Tệp bị từ chối')], rows: f.sources.map((s) => ({ ...s })) };
+		return { definition: 'freshness', asOf: f.latestExport, version: f.version, unit: 'VN', columns: [col('dataset', 'Dữ liệu', 'text'), col('scope', 'Phạm vi', 'text'), col('scopeName', 'Tên đơn vị của phạm vi', 'text'), col('newestExport', 'Xuất mới nhất', 'time'), col('filesLoaded', 'Tệp đã nạp'), col('filesRejected', 'Tệp bị từ chối')], rows: f.sources.map((s) => ({ ...s })) };
 	}
 };
 

@@ -30,6 +30,8 @@ export interface SourceFreshness {
 	dataset: string;
 	/** 'toan-quoc', a level-1 unit code, or 'don-vi' for unit files. */
 	scope: string;
+	/** The level-1 unit's name when the scope is one (null for 'toan-quoc' and 'don-vi'). */
+	scopeName: string | null;
 	newestExport: string | null;
 	filesLoaded: number;
 	filesRejected: number;
@@ -37,17 +39,18 @@ export interface SourceFreshness {
 
 /** Freshness per source and of the version. Aggregates: every viewer. */
 export async function freshness(db: WarehouseDb, _options: { viewer: Viewer }): Promise<{ version: string | null; latestExport: string | null; publishedAt: string | null; sources: SourceFreshness[] }> {
-	const { rows } = await sql<{ dataset: string; scope: string; newest: string | null; loaded: number; rejected: number }>`
-		SELECT dataset, coalesce(scope, 'don-vi') AS scope,
-			max(exported_at) FILTER (WHERE status = 'loaded') AS newest,
-			count(*) FILTER (WHERE status = 'loaded') AS loaded, count(*) FILTER (WHERE status = 'rejected') AS rejected
-		FROM source_file GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+	const { rows } = await sql<{ dataset: string; scope: string; scope_name: string | null; newest: string | null; loaded: number; rejected: number }>`
+		SELECT f.dataset, coalesce(f.scope, 'don-vi') AS scope, any_value(u.name) AS scope_name,
+			max(f.exported_at) FILTER (WHERE f.status = 'loaded') AS newest,
+			count(*) FILTER (WHERE f.status = 'loaded') AS loaded, count(*) FILTER (WHERE f.status = 'rejected') AS rejected
+		FROM source_file f LEFT JOIN unit u ON u.unit_code = f.scope
+		GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
 	const stamp = await warehouseStamp(db);
 	const published = await db.selectFrom('warehouse_meta').select('value').where('key', '=', 'published_at').executeTakeFirst();
 	return {
 		version: stamp.version,
 		latestExport: stamp.latestExport,
 		publishedAt: published?.value ?? null,
-		sources: rows.map((r) => ({ dataset: r.dataset, scope: r.scope, newestExport: r.newest, filesLoaded: n(r.loaded), filesRejected: n(r.rejected) }))
+		sources: rows.map((r) => ({ dataset: r.dataset, scope: r.scope, scopeName: r.scope_name, newestExport: r.newest, filesLoaded: n(r.loaded), filesRejected: n(r.rejected) }))
 	};
 }

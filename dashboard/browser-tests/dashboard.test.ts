@@ -243,6 +243,21 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		expect(citation).toMatch(/^Toàn quốc đạt .*\. Nguồn: dữ liệu xuất từ Cổng .*; phiên bản dữ liệu v\d+/u);
 	});
 
+	it('data health speaks the reader\'s words: scopes by name, runs by outcome, times in vi-VN', async () => {
+		const page = await server.newPage(browser, { viewport: { width: 1280, height: 900 } });
+		await page.goto(`${server.url}/chat-luong`);
+		const scopes = await page.locator('table:has(caption) tbody tr td:nth-child(2)').allTextContents();
+		expect(scopes).toContain('Toàn quốc');
+		expect(scopes).toContain('Cây đơn vị');
+		expect(scopes.join(' ')).not.toMatch(/toan-quoc|don-vi/u);
+		expect(await page.locator('.card .sub').first().textContent()).toMatch(/^Công bố lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/u);
+		const runs = page.locator('figure#lan-cap-nhat table tbody tr');
+		expect(await runs.count()).toBeGreaterThan(0);
+		const outcomes = await page.locator('figure#lan-cap-nhat table tbody tr td:nth-child(4)').allTextContents();
+		expect(outcomes.map((o) => o.trim())).toContain('Đã công bố');
+		expect(outcomes.join(' ')).not.toMatch(/published|nothing_new|failed/u);
+	});
+
 	it('shows the chart, its table and the figures with JavaScript disabled', async () => {
 		const context = await server.newContext(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
