@@ -58,6 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		expect(await text(page, 'unit-name')).toBe(level1.unit.name);
 		expect(await text(page, 'on-portal')).toBe(formatInteger(level1.onPortal));
 		expect(await text(page, 'national-rank')).toContain(`${top.rank}/`);
+		expect(await text(page, 'unit-subtitle')).toBe(`Đơn vị trực thuộc Tổng Liên đoàn · Mã ${top.code} · Báo cáo tổng kết`);
 		await shot(page, 'unit-level1');
 
 		const upper = (await targets(server.db, { viewer, unit: top.code })).subUnits.rows.sort((a, b) => b.valid - a.valid)[0]!;
@@ -76,7 +77,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		// Diacritics-insensitive search: the first title's first word without accents finds it.
 		const firstLink = rows.first().locator('a');
 		const id = (await firstLink.textContent())!.trim();
-		const initiative = await server.db.selectFrom('initiative').select(['title']).where('initiative_id', '=', id).executeTakeFirstOrThrow();
+		const initiative = await server.db.selectFrom('initiative').select(['title', 'author', 'position', 'is_leader']).where('initiative_id', '=', id).executeTakeFirstOrThrow();
 		const word = initiative.title!.split(' ').find((w) => w.length > 3)!;
 		const folded = word.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').toLowerCase();
 		await page.getByRole('searchbox').fill(folded);
@@ -87,6 +88,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		await page.locator(`[data-testid="initiative-list"] a:text-is("${id}")`).click();
 		await page.waitForURL(`**/sang-kien/${id}`);
 		expect(await text(page, 'initiative-title')).toBe(initiative.title);
+		expect(await text(page, 'initiative-author')).toBe(initiative.position ? `${initiative.author} (${initiative.position})` : initiative.author);
+		expect(await text(page, 'initiative-leader')).toBe(initiative.is_leader ? 'Có' : 'Không');
 		await shot(page, 'initiative');
 		await page.close();
 	});
