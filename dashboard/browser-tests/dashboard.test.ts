@@ -70,6 +70,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		await page.locator(`figure#don-vi-con a[href^="/don-vi/${grassroots.code}"]`).first().click();
 		await page.waitForURL(`**/don-vi/${grassroots.code}`);
 		expect(await text(page, 'on-portal')).toBe(formatInteger(grassroots.onPortal));
+		// ranks among every grassroots union (over a thousand even at this scale) read in vi-VN: "12/1.602"
+		expect(await text(page, 'national-rank')).toMatch(/: (—|\d{1,3}(\.\d{3})*)\/\d{1,3}(\.\d{3})+$/u);
 		const rows = page.locator('[data-testid="initiative-list"] tbody tr');
 		expect(await rows.count()).toBe(Math.min(50, grassroots.onPortal));
 		await shot(page, 'unit-grassroots');
