@@ -218,6 +218,10 @@ describe('access control (scale 0.01, node build)', () => {
 		expect(page).toContain('/xuat/danh-sach-sang-kien/csv');
 		expect(page).toContain('[6 ký tự]');
 		expect(page).toContain('login_success');
+		// read by the admin in Vietnamese, in Viet Nam time
+		expect(page).toContain('>Đăng nhập</td>');
+		expect(page).toContain('>Tải dữ liệu</td>');
+		expect(page).toContain('Thời điểm (giờ Việt Nam)');
 	});
 
 	it('admin forms (origin-checked, audited): mint and revoke an API token, disable and enable an account, reset a password — disable and reset end the sessions and tokens', async () => {
@@ -270,6 +274,7 @@ describe('access control (scale 0.01, node build)', () => {
 		expect(log.find((e) => e.event === 'user_disabled')?.detail).toEqual({ tokensRevoked: 1, sessionsEnded: 1 });
 		const page = await (await get('/quan-tri', 'admin')).text();
 		for (const event of ['token_created', 'token_revoked', 'user_disabled', 'user_enabled', 'password_reset']) expect(page).toContain(event);
+		for (const label of ['Tạo mã truy cập API', 'Thu hồi mã truy cập API', 'Khoá tài khoản', 'Mở khoá tài khoản', 'Đặt lại mật khẩu']) expect(page).toContain(`>${label}</td>`);
 		const audit = readFileSync(join(authDirOf(server.warehouse), 'audit.jsonl'), 'utf8');
 		for (const secret of [token!, second!, third!, password!]) expect(audit).not.toContain(secret.slice(-20));
 	});
