@@ -1,15 +1,15 @@
 // Initiative detail queries: a unit's list as of T (diacritics-insensitive search, sort, pagination) and one initiative with its history; both refuse outside the viewer's detail scope.
 import { sql, type RawBuilder } from 'kysely';
-import { foldDiacritics } from '../warehouse/text/name-key.ts';
 import { pageTexts, periodTextCondition, searchIndexStat, searchMatch, searchPattern, textsByNumber, type SearchIndexStat, type SearchMatch } from './initiative-search.ts';
 import { asOfCondition, n, NATION, periodScopeCondition, QueryInputError, resolveStamp, resolveStampAndUnit, scopeCondition, type QueryOptions, type Stamp, type WarehouseDb } from './query-context.ts';
+import { searchNeedle } from './search-needle.ts';
 import { NotVisibleError, canSeeDetail, type Viewer } from './viewer.ts';
+
+export { MAX_SEARCH_LENGTH, searchNeedle } from './search-needle.ts';
 
 export const INITIATIVE_SORTS = ['moi-nhat', 'cu-nhat', 'lam-loi', 'ten'] as const;
 export type InitiativeSort = (typeof INITIATIVE_SORTS)[number];
 
-/** The longest search text used (longer input is cut: no title or name is longer). */
-export const MAX_SEARCH_LENGTH = 100;
 /** The largest page a caller may ask for (the Arrow API asks for 100,000; exports ask for no limit at all). */
 export const MAX_PAGE_SIZE = 100_000;
 
@@ -46,15 +46,6 @@ export interface InitiativeListOptions extends QueryOptions {
 	/** Page size; undefined = every row (exports). */
 	limit?: number;
 	offset?: number;
-}
-
-/** The search text as the folded needle: diacritics and case folded, LIKE wildcards, the escape character and NUL removed, cut to a bounded length. */
-export function searchNeedle(search: string | undefined): string {
-	return foldDiacritics(search ?? '')
-		.replace(/[%_\\]/gu, '')
-		.replaceAll(String.fromCharCode(0), '')
-		.trim()
-		.slice(0, MAX_SEARCH_LENGTH);
 }
 
 function pageNumber(value: number | undefined, name: string, max: number): number | undefined {

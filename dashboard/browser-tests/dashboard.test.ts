@@ -86,6 +86,11 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium (scale 0.01, node 
 		await page.getByRole('searchbox').press('Enter');
 		await page.waitForURL(/q=/u);
 		expect(await page.locator(`[data-testid="initiative-list"] a:text-is("${id}")`).count()).toBe(1);
+		// the matched word is marked in its original spelling, in every row the search found
+		const marks = await page.locator('[data-testid="initiative-list"] mark').allTextContents();
+		expect(marks.length).toBeGreaterThanOrEqual(await page.locator('[data-testid="initiative-list"] tbody tr').count());
+		for (const mark of marks) expect(mark.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').toLowerCase()).toBe(folded.toLowerCase());
+		expect(marks).toContain(word);
 
 		await page.locator(`[data-testid="initiative-list"] a:text-is("${id}")`).click();
 		await page.waitForURL(`**/sang-kien/${id}`);
