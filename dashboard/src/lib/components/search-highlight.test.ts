@@ -21,6 +21,9 @@ describe('search highlight', () => {
 			expect(highlightParts(text, search).map((p) => p.text).join('')).toBe(text);
 		}
 		expect(marked('aaaa', 'aa')).toEqual(['aa', 'aa']);
+		// a character of two code units (an emoji): a needle across two of them takes both whole, and a second match starting
+		// inside the second one is skipped, so no character is repeated or split
+		expect(highlightParts('🔌🔌🔌', '\uDD0C\uD83D').map((p) => p.text)).toEqual(['🔌🔌', '🔌']);
 		expect(marked('Tiết kiệm điện 🔌 tại xưởng', 'dien 🔌')).toEqual(['điện 🔌']);
 	});
 

@@ -31,6 +31,11 @@ export function highlightParts(text: string, search: string | undefined): TextPa
 	while (at !== -1) {
 		const start = owner[at]!;
 		const end = owner[at + needle.length - 1]! + 1;
+		// a match starting inside a character the previous match already took (one that folds to several units) is skipped
+		if (start < from) {
+			at = folded.indexOf(needle, at + 1);
+			continue;
+		}
 		if (start > from) parts.push({ text: chars.slice(from, start).join(''), match: false });
 		parts.push({ text: chars.slice(start, end).join(''), match: true });
 		from = end;
