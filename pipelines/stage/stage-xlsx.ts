@@ -6,6 +6,7 @@ import type { LandedFile } from './landed-file.ts';
 import { quoteIdentifier, rawTableName, rowsViewName } from './sql-text.ts';
 import type { RawRead } from './staged-file.ts';
 import { cellText } from './xlsx-cell-text.ts';
+import { decodeXlsxPartsWhole } from './xlsx-utf8-chunks.ts';
 
 /** Cell texts of a row by 1-based column, as a dense array starting at column 1. */
 function rowTexts(values: unknown): (string | null)[] {
@@ -20,6 +21,7 @@ export async function readXlsxRows(db: Database, landed: LandedFile, fileId: num
 	const table = rawTableName(fileId);
 	const view = rowsViewName(fileId);
 	const wanted = idHeader(landed.dataset);
+	decodeXlsxPartsWhole();
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(landed.path, {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
