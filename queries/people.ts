@@ -123,7 +123,6 @@ function frontOfPeriods(asOf: WallClock, scope: UnitScope, limit: number, author
 	return authorFrontSql(sql`initiative_period`, sql`${asOfCondition(asOf, 'p')} AND ${periodScopeCondition(scope, 'p')}`, limit, author);
 }
 
-
 /**
  * SQL: the authors of a set of periods (initiative_period, or a relation of its rows, filtered by `where` on alias p) ranked
  * within the first `limit` on every key before the name, ties kept: author_key, valid, on_portal, benefit, last_initiative.
