@@ -69,4 +69,10 @@ describe('safeErrorMessage', () => {
 		);
 		expect(message).toBe('bad row "[…]" phone [phone]');
 	});
+
+	it('hides every way a phone is written, and keeps the file names, run ids and versions an error names', () => {
+		expect(safeErrorMessage(new Error('tel +84 912 345 678, 84912345678, (0912.345.678), SĐT:0912-345-678'))).toBe('tel [phone], [phone], ([phone]), SĐT:[phone]');
+		const named = 'cannot rebuild: sang-kien_toan-quoc_20220420-0800.csv and don-vi_20230831-2359.csv.gz loaded into v000012-r20230831-120000-ab12';
+		expect(safeErrorMessage(new Error(named))).toBe(named);
+	});
 });

@@ -37,6 +37,8 @@ export interface RunRecord {
 	version: string | null;
 	/** The version that was current when the run started. */
 	baseVersion: string | null;
+	/** Present and true when the run rebuilt the version from every landed file instead of adding new ones to a copy of baseVersion. */
+	rebuild?: true;
 	files: RunFileRecord[];
 	rowsPerStage: Record<string, number>;
 	durationsMs: Record<string, number>;
@@ -55,7 +57,8 @@ export const EXIT_CODES: Record<RunStatus, number> = {
 	failed: 1
 };
 
-const PHONE = /(?:\+?84|0)[\s.-]?\d(?:[\s.-]?\d){7,9}/gu;
+/** A phone number: not inside a longer run of digits, so the dates and times of export file names, run ids and versions stay. */
+const PHONE = /(?<![\d_])(?:\+?84|0)[\s.-]?\d(?:[\s.-]?\d){7,9}(?!\d)/gu;
 
 /**
  * A run error's message made safe to keep forever: first line only, phone-like numbers and quoted raw values
