@@ -48,20 +48,23 @@ export interface RunRow {
 	rowsLoaded: number;
 	rowsQuarantined: number;
 	durationMs: number | null;
+	/** The run rebuilt the version from every landed file (`pipeline run --rebuild`). */
+	rebuild: boolean;
 }
 
-/** Files and row counts of a run record (JSON text); zeros when it is not JSON. */
-export function runRecordCounts(record: unknown): { files: number; rowsLoaded: number; rowsQuarantined: number } {
+/** Files, row counts and rebuild flag of a run record (JSON text); zeros when it is not JSON. */
+export function runRecordCounts(record: unknown): { files: number; rowsLoaded: number; rowsQuarantined: number; rebuild: boolean } {
 	try {
-		const parsed = JSON.parse(String(record)) as { files?: { rowsLoaded?: number; rowsQuarantined?: number }[] };
+		const parsed = JSON.parse(String(record)) as { files?: { rowsLoaded?: number; rowsQuarantined?: number }[]; rebuild?: unknown };
 		const files = Array.isArray(parsed?.files) ? parsed.files : [];
 		return {
 			files: files.length,
 			rowsLoaded: files.reduce((a, f) => a + (Number(f?.rowsLoaded) || 0), 0),
-			rowsQuarantined: files.reduce((a, f) => a + (Number(f?.rowsQuarantined) || 0), 0)
+			rowsQuarantined: files.reduce((a, f) => a + (Number(f?.rowsQuarantined) || 0), 0),
+			rebuild: parsed?.rebuild === true
 		};
 	} catch {
-		return { files: 0, rowsLoaded: 0, rowsQuarantined: 0 };
+		return { files: 0, rowsLoaded: 0, rowsQuarantined: 0, rebuild: false };
 	}
 }
 

@@ -222,6 +222,9 @@ describe('access control (scale 0.01, node build)', () => {
 		expect(page).toContain('>Đăng nhập</td>');
 		expect(page).toContain('>Tải dữ liệu</td>');
 		expect(page).toContain('Thời điểm (giờ Việt Nam)');
+		// the runs say how they were started
+		expect(page).toContain('<th>Cách chạy</th>');
+		expect(page).toMatch(/<td>r\d{8}-\d{6}-[0-9a-f]{4}<\/td><td>(Thủ công|Theo lịch|Khi khởi động)<\/td>/u);
 	});
 
 	it('admin forms (origin-checked, audited): mint and revoke an API token, disable and enable an account, reset a password — disable and reset end the sessions and tokens', async () => {

@@ -116,8 +116,12 @@ describe('pruneLanded', () => {
 		await utimes(kept!.path, fortyDaysAgo, fortyDaysAgo);
 		await utimes(recent!.path, new Date(now - 86_400_000), new Date(now - 86_400_000));
 
+		const dryRun = await pruneLanded(warehouse, { olderThanDays: 30, keepSha256s: [kept!.sha256], now: () => now, dryRun: true });
+		expect(dryRun).toEqual({ removed: [{ sha256: old!.sha256, name: old!.name, sizeBytes: 3 }], kept: 2 });
+		expect(await listLandedFiles(warehouse)).toHaveLength(3);
+
 		const report = await pruneLanded(warehouse, { olderThanDays: 30, keepSha256s: [kept!.sha256], now: () => now });
-		expect(report).toEqual({ removed: [{ sha256: old!.sha256, name: old!.name }], kept: 2 });
+		expect(report).toEqual(dryRun);
 		expect((await listLandedFiles(warehouse)).map((f) => f.name)).toEqual([kept!.name, recent!.name]);
 	});
 

@@ -10,14 +10,16 @@ export interface PruneOptions {
 	keepSha256s: Iterable<string>;
 	/** Injected clock, milliseconds since the epoch. */
 	now?: () => number;
+	/** Only report what would be removed. */
+	dryRun?: boolean;
 }
 
 export interface PruneReport {
-	removed: { sha256: string; name: string }[];
+	removed: { sha256: string; name: string; sizeBytes: number }[];
 	kept: number;
 }
 
-/** Removes old landed files not in keepSha256s; empty checksum folders go too. */
+/** Removes old landed files not in keepSha256s (or, with dryRun, lists them); empty checksum folders go too. */
 export async function pruneLanded(warehouseDir: string, options: PruneOptions): Promise<PruneReport> {
 	if (!Number.isFinite(options.olderThanDays) || options.olderThanDays < 0) {
 		throw new Error(`olderThanDays must be a number ≥ 0, got ${options.olderThanDays}`);
@@ -37,15 +39,16 @@ export async function pruneLanded(warehouseDir: string, options: PruneOptions): 
 		let left = names.length;
 		for (const name of names) {
 			const path = join(landedRoot(warehouseDir), sha256, name);
-			if (keep.has(sha256) || (await stat(path)).mtimeMs >= cutoff) {
+			const { mtimeMs, size } = await stat(path);
+			if (keep.has(sha256) || mtimeMs >= cutoff) {
 				report.kept += 1;
 				continue;
 			}
-			await unlink(path);
-			report.removed.push({ sha256, name });
+			if (!options.dryRun) await unlink(path);
+			report.removed.push({ sha256, name, sizeBytes: size });
 			left -= 1;
 		}
-		if (names.length > 0 && left === 0) await rm(join(landedRoot(warehouseDir), sha256), { recursive: true });
+		if (!options.dryRun && names.length > 0 && left === 0) await rm(join(landedRoot(warehouseDir), sha256), { recursive: true });
 	}
 	return report;
 }

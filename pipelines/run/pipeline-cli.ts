@@ -1,4 +1,4 @@
-// `npm run pipeline -- run | schedule | status`: runs the warehouse pipeline once, on a schedule, or shows the last runs (exit codes in README.md).
+// `npm run pipeline -- run | schedule | status | prune`: runs the warehouse pipeline once or on a schedule, shows the last runs, or prunes landed files (exit codes in README.md).
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import cron from 'node-cron';
@@ -6,6 +6,7 @@ import { listVersions, readCurrent } from '../../warehouse/versions/version-file
 import { CONFIG_ARG_OPTIONS, loadConfig } from '../config/load-config.ts';
 import type { PipelineConfig } from '../config/pipeline-config.ts';
 import { defaultStages } from './default-stages.ts';
+import { pruneWarehouse } from './prune-warehouse.ts';
 import { runPipeline } from './run-pipeline.ts';
 import { EXIT_CODES, readRunRecords, type RunRecord, type RunTrigger } from './run-log.ts';
 import { streamReporter, type TextOutput } from './run-reporter.ts';
@@ -21,15 +22,20 @@ commands:
   run       fetch, land, stage, validate, merge, build, audit and publish once
   schedule  run on the configured cron schedule (Asia/Ho_Chi_Minh), never two at once
   status    the published version and the latest runs
+  prune     remove landed files older than the retention age that the published version has loaded
 
 options:
   --source <dir|url>   export source (repeatable; replaces the configured sources)
   --warehouse <dir>    warehouse directory (default var/warehouse)
   --config <file>      configuration file (default sang-kien.config.json)
   --trigger <t>        run only: manual | schedule | start (default manual)
+  --rebuild            run only: build the version from scratch out of every landed file (applies a staging fix to old files)
   --limit <n>          status only: runs to list (default 10)
+  --older-than-days <n>  prune only: the retention age (default: retentionDays of the configuration)
+  --dry-run            prune only: list what would be removed, remove nothing
 
-exit codes (run): 0 published, 10 nothing new, 20 rejected by audit, 1 failed, 2 usage or configuration error`;
+exit codes (run): 0 published, 10 nothing new, 20 rejected by audit, 1 failed, 2 usage or configuration error
+exit codes (prune): 0 done, 1 failed (e.g. a run holds the lock), 2 usage or no retention age`;
 
 const TRIGGERS: readonly RunTrigger[] = ['manual', 'schedule', 'start'];
 
@@ -50,12 +56,40 @@ async function configFrom(io: CliIo, values: { source?: string[]; warehouse?: st
 	return result.config;
 }
 
-async function runOnce(io: CliIo, config: PipelineConfig, trigger: RunTrigger): Promise<RunRecord> {
+async function runOnce(io: CliIo, config: PipelineConfig, trigger: RunTrigger, rebuild = false): Promise<RunRecord> {
 	const reporter = streamReporter(io.stdout);
 	const trace = stageTraceFromEnv({ env: io.env, write: (line) => io.stdout.write(`${line}\n`) });
-	const record = await runPipeline(config, { trigger, stages: defaultStages, reporter, trace });
+	const record = await runPipeline(config, { trigger, stages: defaultStages, reporter, trace, rebuild });
 	for (const line of formatRunSummary(record)) reporter.line(line);
 	return record;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+
+/** `prune`: the retention age from --older-than-days, else the configuration's retentionDays; each file removed is listed. */
+async function prune(io: CliIo, config: PipelineConfig, olderThan: string | undefined, dryRun: boolean): Promise<number> {
+	const days = olderThan === undefined ? config.retentionDays : Number(olderThan);
+	if (days === null) {
+		io.stderr.write('prune: no retention age: pass --older-than-days <n> or set retentionDays (SANG_KIEN_RETENTION_DAYS)\n');
+		return EXIT_USAGE;
+	}
+	if (!Number.isInteger(days) || days < 0) {
+		io.stderr.write(`--older-than-days must be an integer ≥ 0, got "${olderThan}"\n`);
+		return EXIT_USAGE;
+	}
+	try {
+		const report = await pruneWarehouse(config.warehouse, { olderThanDays: days, dryRun });
+		const verb = dryRun ? 'would remove' : 'removed';
+		for (const file of report.removed) io.stdout.write(`  ${verb} ${file.name} (${megabytes(file.sizeBytes)}, sha256 ${file.sha256.slice(0, 12)}…)\n`);
+		const bytes = report.removed.reduce((sum, f) => sum + f.sizeBytes, 0);
+		io.stdout.write(
+			`prune: ${verb} ${report.removed.length} landed file(s) older than ${days} day(s) loaded into ${report.version ?? '(no published version)'} (${megabytes(bytes)}); kept ${report.kept}\n`
+		);
+		return 0;
+	} catch (error) {
+		io.stderr.write(`prune failed: ${(error as Error).message}\n`);
+		return 1;
+	}
 }
 
 /** Runs one command and returns its exit code. */
@@ -65,7 +99,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 		parsed = parseArgs({
 			args: argv,
 			allowPositionals: true,
-			options: { ...CONFIG_ARG_OPTIONS, trigger: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean' } }
+			options: {
+				...CONFIG_ARG_OPTIONS,
+				trigger: { type: 'string' },
+				rebuild: { type: 'boolean' },
+				limit: { type: 'string' },
+				'older-than-days': { type: 'string' },
+				'dry-run': { type: 'boolean' },
+				help: { type: 'boolean' }
+			}
 		});
 	} catch (error) {
 		io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -77,12 +119,25 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 		io.stdout.write(`${USAGE}\n`);
 		return values.help ? 0 : EXIT_USAGE;
 	}
-	if (positionals.length > 1 || !['run', 'schedule', 'status'].includes(command)) {
+	if (positionals.length > 1 || !['run', 'schedule', 'status', 'prune'].includes(command)) {
 		io.stderr.write(`unknown command "${positionals.join(' ')}"\n${USAGE}\n`);
+		return EXIT_USAGE;
+	}
+	const misplaced = [
+		values.rebuild && command !== 'run' ? '--rebuild' : null,
+		values.trigger !== undefined && command !== 'run' ? '--trigger' : null,
+		values.limit !== undefined && command !== 'status' ? '--limit' : null,
+		values['older-than-days'] !== undefined && command !== 'prune' ? '--older-than-days' : null,
+		values['dry-run'] && command !== 'prune' ? '--dry-run' : null
+	].filter((option) => option !== null);
+	if (misplaced.length > 0) {
+		io.stderr.write(`${misplaced.join(', ')} does not apply to "${command}"\n${USAGE}\n`);
 		return EXIT_USAGE;
 	}
 	const config = await configFrom(io, values);
 	if (!config) return EXIT_USAGE;
+
+	if (command === 'prune') return prune(io, config, values['older-than-days'], values['dry-run'] === true);
 
 	if (command === 'status') {
 		const limit = Number(values.limit ?? 10);
@@ -101,7 +156,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 			io.stderr.write(`--trigger must be one of ${TRIGGERS.join(', ')}, got "${values.trigger}"\n`);
 			return EXIT_USAGE;
 		}
-		const record = await runOnce(io, config, trigger);
+		const record = await runOnce(io, config, trigger, values.rebuild === true);
 		return EXIT_CODES[record.status];
 	}
 

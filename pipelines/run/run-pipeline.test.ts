@@ -1,9 +1,12 @@
 // The orchestrator on real stages and real DuckDB files: publishes, says "nothing new", rejects on a failing audit, and discards on a throw.
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCurrent, openPublished } from '../../warehouse/versions/version-files.ts';
+import { Database } from '../../warehouse/duckdb/database.ts';
+import { acquirePipelineLock } from '../../warehouse/versions/pipeline-lock.ts';
+import { readCurrent, openPublished, versionPath } from '../../warehouse/versions/version-files.ts';
 import { resolveConfig, type PipelineConfig } from '../config/pipeline-config.ts';
 import { buildMarts } from '../build/build-marts.ts';
 import { fetchSources } from '../fetch/fetch-sources.ts';
@@ -14,6 +17,7 @@ import { stageFile } from '../stage/stage-file.ts';
 import { validateInitiativeFile } from '../validate/validate-initiatives.ts';
 import { validateUnitFile } from '../validate/validate-units.ts';
 import type { PipelineStages } from './pipeline-stages.ts';
+import { pruneWarehouse } from './prune-warehouse.ts';
 import { readRunRecords } from './run-log.ts';
 import { buildThreadsFor, describeSources, runPipeline, DEFAULT_MEMORY_LIMIT, MAX_BUILD_THREADS, memoryLimitFor } from './run-pipeline.ts';
 
@@ -135,6 +139,116 @@ describe('runPipeline', () => {
 		lock.release();
 		expect(record.status).toBe('failed');
 		expect(record.error?.message).toBe(`another pipeline run (pid ${process.pid}) is running`);
+	});
+});
+
+/** The published version's figures a rebuild must reproduce, and one initiative's title. */
+async function publishedState(warehouse: string) {
+	const published = (await openPublished(warehouse))!;
+	try {
+		const db = published.database;
+		return {
+			version: published.version,
+			files: await db.all(`SELECT file_name, sha256, status, rows_read, rows_loaded, rows_quarantined FROM source_file ORDER BY file_name`),
+			initiatives: await db.all(`SELECT initiative_id, status, benefit, withdrawn_at FROM initiative ORDER BY initiative_id`),
+			periods: await db.all(`SELECT initiative_id, status, from_at, to_at FROM initiative_period ORDER BY initiative_id, from_at`),
+			quarantine: await db.all(`SELECT row_number, reason_code FROM quarantine ORDER BY row_number`),
+			title: (await db.one<{ title: string }>(`SELECT title FROM initiative WHERE initiative_id = 'SK-2203-0000002'`))!.title
+		};
+	} finally {
+		published.database.close();
+	}
+}
+
+describe('rebuild', () => {
+	it('stages every landed file again, so a staging fix reaches rows an older pipeline stored wrongly', async () => {
+		await runPipeline(config, { stages, now, runIdSuffix: '0001' });
+		cpSync(join(FIXTURES, 'exports-2'), source, { recursive: true });
+		clock += 60_000;
+		await runPipeline(config, { stages, now, runIdSuffix: '0002' });
+		const before = await publishedState(config.warehouse);
+		expect(before.title).toBe('Bài giảng số môn Toán');
+		// What a version built before the XLSX decoding fix holds: a character of a title split and replaced.
+		const tampered = await Database.open(versionPath(config.warehouse, before.version));
+		await tampered.run(`UPDATE staged_initiative SET title = 'Bài giảng s\uFFFD môn Toán' WHERE initiative_id = 'SK-2203-0000002'`);
+		await tampered.run(`UPDATE initiative SET title = 'Bài giảng s\uFFFD môn Toán' WHERE initiative_id = 'SK-2203-0000002'`);
+		tampered.close();
+
+		clock += 60_000;
+		expect((await runPipeline(config, { stages, now, runIdSuffix: '0003' })).status).toBe('nothing_new');
+		expect((await publishedState(config.warehouse)).title).toBe('Bài giảng s\uFFFD môn Toán');
+
+		clock += 60_000;
+		const rebuilt = await runPipeline(config, { stages, now, runIdSuffix: '0004', rebuild: true });
+		expect(rebuilt.error).toBeNull();
+		expect(rebuilt.status).toBe('published');
+		expect(rebuilt.rebuild).toBe(true);
+		expect(rebuilt.baseVersion).toBe(before.version);
+		expect(rebuilt.files.map((f) => f.name)).toEqual(['don-vi_20220110-0800.csv', 'sang-kien_toan-quoc_20220420-0800.csv', 'sang-kien_toan-quoc_20220531-1700.csv']);
+		const after = await publishedState(config.warehouse);
+		expect(after.version).toBe(rebuilt.version);
+		expect(after.title).toBe('Bài giảng số môn Toán');
+		expect({ ...after, version: '', title: '' }).toEqual({ ...before, version: '', title: '' });
+		const published = (await openPublished(config.warehouse))!;
+		expect(await published.database.all(`SELECT run_id, status, record->>'rebuild' AS rebuild FROM run_log ORDER BY run_id`)).toEqual([
+			{ run_id: 'r20230831-120000-0001', status: 'published', rebuild: null },
+			{ run_id: 'r20230831-120100-0002', status: 'published', rebuild: null },
+			{ run_id: 'r20230831-120200-0003', status: 'nothing_new', rebuild: null },
+			{ run_id: 'r20230831-120300-0004', status: 'published', rebuild: 'true' }
+		]);
+		published.database.close();
+	});
+
+	it('is refused, naming the files, once prune removed a file the published version loaded', async () => {
+		const first = await runPipeline(config, { stages, now, runIdSuffix: '0001' });
+		const landed = await listLandedFiles(config.warehouse);
+		const longAgo = new Date(clock - 40 * 86_400_000);
+		for (const file of landed) await utimes(file.path, longAgo, longAgo);
+		const pruned = await pruneWarehouse(config.warehouse, { olderThanDays: 30, now });
+		expect(pruned.version).toBe(first.version);
+		expect(pruned.removed.map((f) => f.name).sort()).toEqual(['don-vi_20220110-0800.csv', 'sang-kien_toan-quoc_20220420-0800.csv']);
+		// The source no longer offers them either (while it does, a run lands them again and a rebuild can use them).
+		rmSync(source, { recursive: true });
+		cpSync(join(FIXTURES, 'exports-2'), source, { recursive: true });
+
+		clock += 60_000;
+		const record = await runPipeline(config, { stages, now, runIdSuffix: '0002', rebuild: true });
+		expect(record.status).toBe('failed');
+		expect(record.error?.message).toBe(
+			`cannot rebuild: 2 file(s) loaded into ${first.version} are no longer landed (removed by prune?): don-vi_20220110-0800.csv, sang-kien_toan-quoc_20220420-0800.csv`
+		);
+		expect(await readCurrent(config.warehouse)).toBe(first.version);
+		expect(readdirSync(join(config.warehouse, 'building'))).toEqual([]);
+	});
+});
+
+describe('pruneWarehouse', () => {
+	it('removes only old files the published version loaded: never one still to load, never beside a run', async () => {
+		await runPipeline(config, { stages, now, runIdSuffix: '0001' });
+		// The later snapshot lands (as a run that failed before publishing would leave it) but is not loaded yet.
+		cpSync(join(FIXTURES, 'exports-2'), source, { recursive: true });
+		const [pending] = await landFiles(config.warehouse, (await fetchSources(config.sources, { warehouseDir: config.warehouse, token: '', http: config.http, log: () => {} })).files.filter((f) => f.name.includes('20220531')));
+		const longAgo = new Date(clock - 40 * 86_400_000);
+		for (const file of await listLandedFiles(config.warehouse)) await utimes(file.path, longAgo, longAgo);
+
+		const lock = acquirePipelineLock(join(config.warehouse, 'pipeline.lock'));
+		await expect(pruneWarehouse(config.warehouse, { olderThanDays: 30, now })).rejects.toThrow(`another pipeline run (pid ${process.pid}) is running`);
+		lock.release();
+
+		const listed = await pruneWarehouse(config.warehouse, { olderThanDays: 30, now, dryRun: true });
+		expect(listed.removed.map((f) => f.name).sort()).toEqual(['don-vi_20220110-0800.csv', 'sang-kien_toan-quoc_20220420-0800.csv']);
+		expect(listed.kept).toBe(1);
+		expect(await listLandedFiles(config.warehouse)).toHaveLength(3);
+		expect(await pruneWarehouse(config.warehouse, { olderThanDays: 60, now })).toMatchObject({ removed: [], kept: 3 });
+
+		const report = await pruneWarehouse(config.warehouse, { olderThanDays: 30, now });
+		expect(report).toEqual(listed);
+		expect((await listLandedFiles(config.warehouse)).map((f) => f.name)).toEqual([pending!.name]);
+
+		clock += 60_000;
+		const next = await runPipeline(config, { stages, now, runIdSuffix: '0002' });
+		expect(next.status).toBe('published');
+		expect(next.files.map((f) => f.name)).toEqual(['sang-kien_toan-quoc_20220531-1700.csv']);
 	});
 });
 

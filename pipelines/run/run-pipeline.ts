@@ -22,6 +22,12 @@ export interface RunOptions {
 	/** 4 hex digits of the run id; random by default. */
 	runIdSuffix?: string;
 	reporter?: RunReporter;
+	/**
+	 * Build the version from scratch out of every landed file (stage, merge, build and audit all of them again) instead of adding
+	 * new files to a copy of the published version: a fix to staging or validation then reaches rows loaded before it. Refused
+	 * while any file the published version loaded is no longer landed (removed by the prune command).
+	 */
+	rebuild?: boolean;
 	/** Called at every stage boundary with "stage:start <name>" / "stage:end <name>" (crash tests). */
 	trace?: (event: string) => void | Promise<void>;
 	/** DuckDB memory_limit of the building version (default: SANG_KIEN_DUCKDB_MEMORY_LIMIT, else DEFAULT_MEMORY_LIMIT). */
@@ -86,6 +92,15 @@ async function knownChecksums(db: Database | null): Promise<Set<string>> {
 	if (!exists?.n) return new Set();
 	const rows = await db.all<{ sha256: string }>('SELECT DISTINCT sha256 FROM source_file');
 	return new Set(rows.map((r) => r.sha256));
+}
+
+/** Names of the files the version loaded whose checksum is no longer landed (a rebuild would lose their rows). */
+async function loadedButNotLanded(db: Database, landed: readonly LandedFile[]): Promise<string[]> {
+	const present = new Set(landed.map((f) => f.sha256));
+	const loaded = await db.all<{ sha256: string; file_name: string }>(
+		`SELECT sha256, min(file_name) AS file_name FROM source_file WHERE status = 'loaded' GROUP BY sha256 ORDER BY file_name`
+	);
+	return loaded.filter((f) => !present.has(f.sha256)).map((f) => f.file_name);
 }
 
 async function countRows(db: Database, table: string): Promise<number> {
@@ -165,20 +180,29 @@ export async function runPipeline(config: PipelineConfig, options: RunOptions): 
 		await step('land', () => stages.landFiles(root, fetched.files), (l) => l.length);
 		previous = await openPublished(root);
 		record.baseVersion = previous?.version ?? null;
-		const fresh = newLandedFiles(await stages.listLandedFiles(root), await knownChecksums(previous?.database ?? null));
+		const landed = await stages.listLandedFiles(root);
+		if (options.rebuild) {
+			record.rebuild = true;
+			const missing = previous ? await loadedButNotLanded(previous.database, landed) : [];
+			if (missing.length > 0) {
+				const named = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
+				throw new Error(`cannot rebuild: ${missing.length} file(s) loaded into ${previous!.version} are no longer landed (removed by prune?): ${named}`);
+			}
+		}
+		const fresh = newLandedFiles(landed, options.rebuild ? new Set() : await knownChecksums(previous?.database ?? null));
 		if (fresh.length === 0 && fetched.failures.length > 0) {
 			// Nothing new because a source could not be read is an outage, not a quiet night.
 			throw new Error(`fetch failed for ${fetched.failures.length} file(s)/source(s) and nothing new was fetched`);
 		}
 		if (fresh.length === 0) {
 			record.status = 'nothing_new';
-			reporter.line('nothing new: every landed file is already in the published version');
+			reporter.line(options.rebuild ? 'nothing to rebuild from: no landed files' : 'nothing new: every landed file is already in the published version');
 			return record;
 		}
-		reporter.line(`${fresh.length} new file(s)`);
+		reporter.line(options.rebuild ? `rebuild from scratch: ${fresh.length} landed file(s)` : `${fresh.length} new file(s)`);
 
 		const db = await step('begin', async () => {
-			const version = await beginVersion(root, runId);
+			const version = await beginVersion(root, runId, { fromScratch: options.rebuild === true });
 			buildingPath = version.path;
 			if (version.removed.length > 0) reporter.line(`removed ${version.removed.length} abandoned building file(s)`);
 			const opened = await Database.open(version.path, {

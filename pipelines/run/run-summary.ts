@@ -13,13 +13,13 @@ function seconds(ms: number): string {
 
 /** The lines printed when a run ends. */
 export function formatRunSummary(record: RunRecord): string[] {
-	const lines = [`run ${record.runId}: ${record.status}${record.version ? ` → ${record.version}` : ''}`];
+	const lines = [`run ${record.runId}${record.rebuild ? ' (rebuild)' : ''}: ${record.status}${record.version ? ` → ${record.version}` : ''}`];
 	if (record.files.length > 0) {
 		const total = (key: 'rowsRead' | 'rowsLoaded' | 'rowsQuarantined' | 'rowsSuperseded') =>
 			number(record.files.reduce((sum, f) => sum + f[key], 0));
 		const rejected = record.files.filter((f) => f.status === 'rejected').length;
 		lines.push(
-			`  files: ${record.files.length} new${rejected ? `, ${rejected} rejected` : ''}; rows read ${total('rowsRead')}, loaded ${total('rowsLoaded')}, quarantined ${total('rowsQuarantined')}, superseded ${total('rowsSuperseded')}`
+			`  files: ${record.files.length} ${record.rebuild ? 'staged again' : 'new'}${rejected ? `, ${rejected} rejected` : ''}; rows read ${total('rowsRead')}, loaded ${total('rowsLoaded')}, quarantined ${total('rowsQuarantined')}, superseded ${total('rowsSuperseded')}`
 		);
 	}
 	const steps = Object.entries(record.durationsMs).map(([step, ms]) => {
@@ -43,7 +43,8 @@ export function formatStatus(current: string | null, versions: string[], runs: R
 	for (const run of [...runs].reverse()) {
 		const files = run.files.length > 0 ? `, ${run.files.length} file(s)` : '';
 		const error = run.error ? ` — ${run.error.message}` : '';
-		lines.push(`  ${run.runId}  ${run.trigger.padEnd(8)} ${run.status.padEnd(17)} ${seconds(durationOf(run))}${files}${run.version ? ` → ${run.version}` : ''}${error}`);
+		const trigger = run.rebuild ? `${run.trigger}, rebuild` : run.trigger;
+		lines.push(`  ${run.runId}  ${trigger.padEnd(8)} ${run.status.padEnd(17)} ${seconds(durationOf(run))}${files}${run.version ? ` → ${run.version}` : ''}${error}`);
 	}
 	return lines;
 }

@@ -58,10 +58,10 @@ export function versionPath(root: string, version: string): string {
 
 /**
  * Starts a run's version: removes building files of abandoned runs, then copies the published version
- * (reflink where the file system allows) or creates an empty database. Call it holding the pipeline lock:
- * every other building file then belongs to a dead run.
+ * (reflink where the file system allows) or creates an empty database (always, with `fromScratch`: a rebuild).
+ * Call it holding the pipeline lock: every other building file then belongs to a dead run.
  */
-export async function beginVersion(root: string, runId: string): Promise<BuildingVersion> {
+export async function beginVersion(root: string, runId: string, options: { fromScratch?: boolean } = {}): Promise<BuildingVersion> {
 	const paths = warehousePaths(root);
 	await Promise.all([paths.building, paths.versions, paths.runs].map((dir) => mkdir(dir, { recursive: true })));
 	const path = buildingFile(root, runId);
@@ -74,7 +74,7 @@ export async function beginVersion(root: string, runId: string): Promise<Buildin
 	await rm(path, { force: true });
 	await rm(`${path}.wal`, { force: true });
 	const baseVersion = await readCurrent(root);
-	if (baseVersion) {
+	if (baseVersion && !options.fromScratch) {
 		await copyFile(versionPath(root, baseVersion), path, constants.COPYFILE_FICLONE);
 	} else {
 		(await Database.open(path)).close();

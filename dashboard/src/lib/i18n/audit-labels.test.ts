@@ -1,7 +1,7 @@
 // The admin's audit log reads in Vietnamese and Viet Nam time; the pipeline's codes read as words on the data health page.
 import { describe, expect, it } from 'vitest';
 import { auditDetail, auditEventLabel, auditTime } from './audit-labels.ts';
-import { datasetLabel, runStatusLabel, runTriggerLabel, scopeLabel } from './operations-labels.ts';
+import { datasetLabel, runKindLabel, runStatusLabel, runTriggerLabel, scopeLabel } from './operations-labels.ts';
 
 describe('audit log labels', () => {
 	it('shows a UTC instant in Viet Nam time to the second, across midnight too', () => {
@@ -27,6 +27,12 @@ describe('pipeline labels', () => {
 		expect([runTriggerLabel('schedule', 'vi'), runTriggerLabel('start', 'en'), runStatusLabel('published', 'vi'), runStatusLabel('rejected_by_audit', 'en')]).toEqual(['Theo lịch', 'At start', 'Đã công bố', 'Rejected by the data tests']);
 		expect(runStatusLabel('paused', 'vi')).toBe('paused');
 		expect([datasetLabel('initiatives', 'vi'), datasetLabel('units', 'en')]).toEqual(['Sáng kiến', 'Units']);
+	});
+
+	it('says when a run rebuilt the version from every landed file', () => {
+		expect(runKindLabel({ trigger: 'manual', rebuild: true }, 'vi')).toBe('Thủ công · dựng lại từ đầu');
+		expect(runKindLabel({ trigger: 'manual', rebuild: true }, 'en')).toBe('Manual · rebuilt from scratch');
+		expect(runKindLabel({ trigger: 'schedule', rebuild: false }, 'vi')).toBe('Theo lịch');
 	});
 
 	it('names a scope: the nation, the unit tree, or a level-1 unit by name and code', () => {

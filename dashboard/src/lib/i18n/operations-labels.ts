@@ -27,6 +27,9 @@ const DATASETS: Labels = {
 const label = (labels: Labels, code: string, language: Language): string => labels[code]?.[language] ?? code;
 
 export const runTriggerLabel = (code: string, language: Language): string => label(RUN_TRIGGERS, code, language);
+/** Who started a run, and whether it rebuilt the version from every landed file. */
+export const runKindLabel = (run: { trigger: string; rebuild: boolean }, language: Language): string =>
+	runTriggerLabel(run.trigger, language) + (run.rebuild ? (language === 'vi' ? ' · dựng lại từ đầu' : ' · rebuilt from scratch') : '');
 export const runStatusLabel = (code: string, language: Language): string => label(RUN_STATUSES, code, language);
 export const datasetLabel = (code: string, language: Language): string => label(DATASETS, code, language);
 

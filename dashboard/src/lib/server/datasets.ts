@@ -26,7 +26,7 @@ import type { Dataset, DatasetContext, DatasetFunction, DatasetParams } from './
 import { pressDataset } from './press-figures.ts';
 import { INITIATIVE_SORTS, initiativeList, type InitiativeSort } from '../../../../queries/initiatives.ts';
 import { pipelineRuns, rejectedRows } from '../../../../queries/operations.ts';
-import { runStatusLabel, runTriggerLabel } from '../i18n/operations-labels.ts';
+import { runKindLabel, runStatusLabel } from '../i18n/operations-labels.ts';
 
 const def = (key: MetricKey, language: Language) => (language === 'vi' ? DEFINITIONS[key].vi : DEFINITIONS[key].en);
 const label = (key: MetricKey, language: Language) => (language === 'vi' ? DEFINITIONS[key].labelVi : DEFINITIONS[key].labelEn);
@@ -614,7 +614,7 @@ const runsDataset: DatasetFunction = async (context) => {
 				{ key: 'seconds', label: tr(language, 'Thời gian (giây)', 'Duration (s)'), kind: 'decimal' },
 				{ key: 'version', label: tr(language, 'Phiên bản', 'Version'), kind: 'text' }
 			],
-			rows: runs.map((r) => ({ runId: r.runId, trigger: runTriggerLabel(r.trigger, language), startedAt: r.startedAt, status: runStatusLabel(r.status, language), files: r.files, rowsLoaded: r.rowsLoaded, rowsQuarantined: r.rowsQuarantined, seconds: r.durationMs === null ? null : r.durationMs / 1000, version: r.version }))
+			rows: runs.map((r) => ({ runId: r.runId, trigger: runKindLabel(r, language), startedAt: r.startedAt, status: runStatusLabel(r.status, language), files: r.files, rowsLoaded: r.rowsLoaded, rowsQuarantined: r.rowsQuarantined, seconds: r.durationMs === null ? null : r.durationMs / 1000, version: r.version }))
 		}
 	};
 };
