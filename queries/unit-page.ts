@@ -317,7 +317,9 @@ function authorRowsSql(indexed: IndexedJoin | null, limit: number, inScope: RawB
 		? sql`SELECT a.*, NULL::VARCHAR AS name, s.author_no AS name_no, p.grassroots_code, p.level1_code
 			FROM front a JOIN current_period p ON p.initiative_id = a.last_initiative
 			${indexed(sql.ref('a.last_initiative'))}`
-		: sql`SELECT a.*, i.author AS name, NULL::INTEGER AS name_no, i.grassroots_code, i.level1_code FROM front a JOIN initiative i ON i.initiative_id = a.last_initiative AND ${inScope}`;
+		: sql`SELECT a.*, i.author AS name, NULL::INTEGER AS name_no, i.grassroots_code, i.level1_code
+			FROM front a JOIN (SELECT initiative_id, author, grassroots_code, level1_code FROM initiative i
+				WHERE ${inScope} AND i.initiative_id IN (SELECT last_initiative FROM front)) i ON i.initiative_id = a.last_initiative`;
 	return sql`
 		SELECT name, name_no, grassroots_code, level1_code, valid, on_portal, benefit,
 			row_number() OVER (ORDER BY valid DESC, on_portal DESC, benefit DESC NULLS LAST, ${indexed ? sql`name_no` : sql`name`}, author_key) AS ord
