@@ -317,7 +317,8 @@ function authorRowsSql(indexed: IndexedJoin | null, limit: number, inScope: RawB
 		? sql`SELECT a.*, NULL::VARCHAR AS name, s.author_no AS name_no, p.grassroots_code, p.level1_code
 			FROM front a JOIN current_period p ON p.initiative_id = a.last_initiative
 			${indexed(sql.ref('a.last_initiative'))}`
-		: sql`SELECT a.*, i.author AS name, NULL::INTEGER AS name_no, i.grassroots_code, i.level1_code
+		: // the front's ids are the hash table probed by the unit's initiatives (a join of front and initiative hashed every one of those)
+			sql`SELECT a.*, i.author AS name, NULL::INTEGER AS name_no, i.grassroots_code, i.level1_code
 			FROM front a JOIN (SELECT initiative_id, author, grassroots_code, level1_code FROM initiative i
 				WHERE ${inScope} AND i.initiative_id IN (SELECT last_initiative FROM front)) i ON i.initiative_id = a.last_initiative`;
 	return sql`
