@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type CliIo } from './pipeline-cli.ts';
+import { fileSize, main, type CliIo } from './pipeline-cli.ts';
 
 let dir: string;
 let output: string[];
@@ -49,8 +49,8 @@ describe('pipeline CLI', () => {
 
 		output = [];
 		expect(await main(['prune', ...args(), '--older-than-days', '0', '--dry-run'], io)).toBe(0);
-		expect(output.join('')).toMatch(/would remove don-vi_20220110-0800\.csv \(0 MB, sha256 [0-9a-f]{12}…\)/u);
-		expect(output.join('')).toMatch(/prune: would remove 2 landed file\(s\) older than 0 day\(s\) loaded into v000002-\S+ \(0 MB\); kept 0/u);
+		expect(output.join('')).toMatch(/^ {2}would remove don-vi_20220110-0800\.csv \(\d+(\.\d)? kB, sha256 [0-9a-f]{12}…\)\n {2}would remove sang-kien_toan-quoc_20220420-0800\.csv /mu);
+		expect(output.join('')).toMatch(/prune: would remove 2 landed file\(s\) older than 0 day\(s\) loaded into v000002-\S+ \(\d+(\.\d)? kB\); kept 0/u);
 		output = [];
 		expect(await main(['prune', ...args(), '--older-than-days', '0'], io)).toBe(0);
 		expect(output.join('')).toMatch(/prune: removed 2 landed file\(s\)/u);
@@ -59,6 +59,10 @@ describe('pipeline CLI', () => {
 		output = [];
 		expect(await main(['run', ...args(), '--rebuild'], io)).toBe(1);
 		expect(output.join('')).toMatch(/ {2}error: cannot rebuild: 2 file\(s\) loaded into v000002-\S+ are no longer landed \(removed by prune\?\): don-vi_20220110-0800\.csv, sang-kien_toan-quoc_20220420-0800\.csv\n/u);
+	});
+
+	it('gives file sizes in kB below a megabyte, else MB', () => {
+		expect([fileSize(0), fileSize(1_234), fileSize(999_949), fileSize(4_753_600_000)]).toEqual(['0 kB', '1.2 kB', '999.9 kB', '4,753.6 MB']);
 	});
 
 	it('exits 2 on prune without a retention age and on an option of another command', async () => {

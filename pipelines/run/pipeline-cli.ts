@@ -64,7 +64,9 @@ async function runOnce(io: CliIo, config: PipelineConfig, trigger: RunTrigger, r
 	return record;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+/** A file size for people: kB below a megabyte, else MB (pure). */
+export const fileSize = (bytes: number): string =>
+	bytes < 1e6 ? `${(bytes / 1e3).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB` : `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
 
 /** `prune`: the retention age from --older-than-days, else the configuration's retentionDays; each file removed is listed. */
 async function prune(io: CliIo, config: PipelineConfig, olderThan: string | undefined, dryRun: boolean): Promise<number> {
@@ -80,10 +82,11 @@ async function prune(io: CliIo, config: PipelineConfig, olderThan: string | unde
 	try {
 		const report = await pruneWarehouse(config.warehouse, { olderThanDays: days, dryRun });
 		const verb = dryRun ? 'would remove' : 'removed';
-		for (const file of report.removed) io.stdout.write(`  ${verb} ${file.name} (${megabytes(file.sizeBytes)}, sha256 ${file.sha256.slice(0, 12)}…)\n`);
+		const byName = [...report.removed].sort((a, b) => a.name.localeCompare(b.name) || a.sha256.localeCompare(b.sha256));
+		for (const file of byName) io.stdout.write(`  ${verb} ${file.name} (${fileSize(file.sizeBytes)}, sha256 ${file.sha256.slice(0, 12)}…)\n`);
 		const bytes = report.removed.reduce((sum, f) => sum + f.sizeBytes, 0);
 		io.stdout.write(
-			`prune: ${verb} ${report.removed.length} landed file(s) older than ${days} day(s) loaded into ${report.version ?? '(no published version)'} (${megabytes(bytes)}); kept ${report.kept}\n`
+			`prune: ${verb} ${report.removed.length} landed file(s) older than ${days} day(s) loaded into ${report.version ?? '(no published version)'} (${fileSize(bytes)}); kept ${report.kept}\n`
 		);
 		return 0;
 	} catch (error) {
