@@ -53,7 +53,7 @@ export interface RunRow {
 }
 
 /** Files, row counts and rebuild flag of a run record (JSON text); zeros when it is not JSON. */
-export function runRecordCounts(record: unknown): { files: number; rowsLoaded: number; rowsQuarantined: number; rebuild: boolean } {
+export function runRecordSummary(record: unknown): { files: number; rowsLoaded: number; rowsQuarantined: number; rebuild: boolean } {
 	try {
 		const parsed = JSON.parse(String(record)) as { files?: { rowsLoaded?: number; rowsQuarantined?: number }[]; rebuild?: unknown };
 		const files = Array.isArray(parsed?.files) ? parsed.files : [];
@@ -83,7 +83,7 @@ export async function pipelineRuns(db: WarehouseDb, options: { viewer: Viewer; l
 			endedAt: ended,
 			status: r.status,
 			version: r.version,
-			...runRecordCounts(r.record),
+			...runRecordSummary(r.record),
 			durationMs: ended ? Date.parse(`${ended}Z`) - Date.parse(`${started}Z`) : null
 		};
 	});

@@ -116,16 +116,16 @@ describe('pruneLanded', () => {
 		await utimes(kept!.path, fortyDaysAgo, fortyDaysAgo);
 		await utimes(recent!.path, new Date(now - 86_400_000), new Date(now - 86_400_000));
 
-		const dryRun = await pruneLanded(warehouse, { olderThanDays: 30, keepSha256s: [kept!.sha256], now: () => now, dryRun: true });
+		const dryRun = await pruneLanded(warehouse, { olderThanDays: 30, keeps: (sha256) => sha256 === kept!.sha256, now: () => now, dryRun: true });
 		expect(dryRun).toEqual({ removed: [{ sha256: old!.sha256, name: old!.name, sizeBytes: 3 }], kept: 2 });
 		expect(await listLandedFiles(warehouse)).toHaveLength(3);
 
-		const report = await pruneLanded(warehouse, { olderThanDays: 30, keepSha256s: [kept!.sha256], now: () => now });
+		const report = await pruneLanded(warehouse, { olderThanDays: 30, keeps: (sha256) => sha256 === kept!.sha256, now: () => now });
 		expect(report).toEqual(dryRun);
 		expect((await listLandedFiles(warehouse)).map((f) => f.name)).toEqual([kept!.name, recent!.name]);
 	});
 
 	it('rejects a negative retention', async () => {
-		await expect(pruneLanded(dir, { olderThanDays: -1, keepSha256s: [] })).rejects.toThrow(/olderThanDays/u);
+		await expect(pruneLanded(dir, { olderThanDays: -1, keeps: () => false })).rejects.toThrow(/olderThanDays/u);
 	});
 });

@@ -6,8 +6,8 @@ import { landedNames, landedRoot } from './land-files.ts';
 export interface PruneOptions {
 	/** Landed files whose landing time (file mtime) is older than this many days are removed. */
 	olderThanDays: number;
-	/** Checksums never removed (e.g. every file a kept warehouse version was built from). */
-	keepSha256s: Iterable<string>;
+	/** Whether the files of a checksum stay whatever their age (e.g. those a warehouse version has not loaded). */
+	keeps: (sha256: string) => boolean;
 	/** Injected clock, milliseconds since the epoch. */
 	now?: () => number;
 	/** Only report what would be removed. */
@@ -19,12 +19,11 @@ export interface PruneReport {
 	kept: number;
 }
 
-/** Removes old landed files not in keepSha256s (or, with dryRun, lists them); empty checksum folders go too. */
+/** Removes old landed files whose checksum it does not keep (or, with dryRun, lists them); empty checksum folders go too. */
 export async function pruneLanded(warehouseDir: string, options: PruneOptions): Promise<PruneReport> {
 	if (!Number.isFinite(options.olderThanDays) || options.olderThanDays < 0) {
 		throw new Error(`olderThanDays must be a number ≥ 0, got ${options.olderThanDays}`);
 	}
-	const keep = new Set(options.keepSha256s);
 	const cutoff = (options.now ?? Date.now)() - options.olderThanDays * 86_400_000;
 	const report: PruneReport = { removed: [], kept: 0 };
 	let folders: string[];
@@ -40,7 +39,7 @@ export async function pruneLanded(warehouseDir: string, options: PruneOptions): 
 		for (const name of names) {
 			const path = join(landedRoot(warehouseDir), sha256, name);
 			const { mtimeMs, size } = await stat(path);
-			if (keep.has(sha256) || mtimeMs >= cutoff) {
+			if (options.keeps(sha256) || mtimeMs >= cutoff) {
 				report.kept += 1;
 				continue;
 			}

@@ -1,9 +1,7 @@
 // The explicit retention command behind `npm run pipeline -- prune`: removes landed files older than the retention age whose rows the published version holds.
-import { readdir } from 'node:fs/promises';
 import { acquirePipelineLock } from '../../warehouse/versions/pipeline-lock.ts';
 import { openPublished } from '../../warehouse/versions/version-files.ts';
 import { warehousePaths } from '../../warehouse/versions/warehouse-paths.ts';
-import { landedRoot } from '../land/land-files.ts';
 import { pruneLanded, type PruneReport } from '../land/prune-landed.ts';
 
 export interface PruneWarehouseOptions {
@@ -38,9 +36,7 @@ export async function pruneWarehouse(root: string, options: PruneWarehouseOption
 				published.database.close();
 			}
 		}
-		const folders = await readdir(landedRoot(root)).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
-		const keep = folders.filter((sha256) => !loaded.has(sha256));
-		const report = await pruneLanded(root, { olderThanDays: options.olderThanDays, keepSha256s: keep, now: options.now, dryRun: options.dryRun });
+		const report = await pruneLanded(root, { olderThanDays: options.olderThanDays, keeps: (sha256) => !loaded.has(sha256), now: options.now, dryRun: options.dryRun });
 		return { ...report, version: published?.version ?? null };
 	} finally {
 		lock.release();
